@@ -1,0 +1,17 @@
+from django.utils.functional import SimpleLazyObject
+
+from svsupport.lib import roles as role_predicates
+
+
+def roles(request):
+    """Which navigation a page shows; computed only if the template asks for it."""
+
+    def compute():
+        user = request.user
+        return {
+            "staff": role_predicates.is_staff_member(user),
+            "peer": role_predicates.is_peer_supporter(user),
+            "coordinator": role_predicates.is_coordinator(user),
+        }
+
+    return {"roles": SimpleLazyObject(compute)}

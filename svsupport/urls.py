@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import path
+from django.views.i18n import set_language
+
+from svsupport import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/login/", views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/set-language/", login_not_required(set_language), name="set_language"),
+    path("office/roles/", views.role_members, name="role_members"),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "svsupport.errors.permission_denied"
+handler404 = "svsupport.errors.page_not_found"
+handler500 = "svsupport.errors.server_error"

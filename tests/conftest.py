@@ -1,0 +1,111 @@
+"""Shared fixtures: the named people of the test suite and the browser set-up.
+
+alice and bob are peer supporters, carol and dan staff, quinn a coordinator of the
+Quality and Risk Office.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from svsupport.lib import roles
+
+PASSWORD = "correct horse battery staple"
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-results" / "screenshots"
+
+
+def make_user(username, *groups, first_name="", last_name=""):
+    user = get_user_model().objects.create_user(
+        username=username,
+        password=PASSWORD,
+        first_name=first_name or username.title(),
+        last_name=last_name,
+        email=f"{username}@hospital.example",
+    )
+    user.groups.add(*[Group.objects.get_or_create(name=name)[0] for name in groups])
+    return user
+
+
+@pytest.fixture
+def alice(db):
+    return make_user("alice", roles.PEER_SUPPORTERS_GROUP, last_name="Martin")
+
+
+@pytest.fixture
+def bob(db):
+    return make_user("bob", roles.PEER_SUPPORTERS_GROUP, last_name="Bernard")
+
+
+@pytest.fixture
+def carol(db):
+    return make_user("carol", last_name="Petit")
+
+
+@pytest.fixture
+def dan(db):
+    return make_user("dan", last_name="Richard")
+
+
+@pytest.fixture
+def quinn(db):
+    return make_user("quinn", roles.COORDINATORS_GROUP, last_name="Moreau")
+
+
+@pytest.fixture
+def users_by_role(alice, carol, quinn):
+    return {"staff": carol, "peer": alice, "coordinator": quinn}
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_english(settings):
+    # A deliberately weak hasher keeps a suite that creates hundreds of users fast.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.LANGUAGE_CODE = "en"
+
+
+# Browser tests -------------------------------------------------------------------------
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path():
+    for candidate in (os.environ.get("CHROMIUM_PATH"), shutil.which("chromium")):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium: Playwright's own download is not possible on our machines."""
+    path = chromium_path()
+    if path is None:
+        # Where a Playwright-managed Chromium is installed, let Playwright find it.
+        return {**browser_type_launch_args, "args": CHROMIUM_ARGS}
+    return {**browser_type_launch_args, "executable_path": path, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def screenshot(page):
+    """Saves a full-page screenshot under test-results/screenshots/NAME.png."""
+
+    def take(name):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take

@@ -1,0 +1,111 @@
+"""The authorization matrix: role x URL x method -> expected status.
+
+Every route of the project must appear here: `test_every_route_is_in_the_matrix` fails
+when a view is added without its row, so a new URL is deny-tested by construction.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+ROLES = ["anonymous", "staff", "peer", "coordinator"]
+
+# Django's admin is IT support's tool, gated by is_staff; one row checks its door.
+EXCLUDED_NAMESPACES = {"admin"}
+
+# url name -> (reverse kwargs, {method: {role: status}})
+# 302 for anonymous means: redirected to the login page (checked below).
+MATRIX = {
+    "home": (
+        {},
+        {
+            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
+        },
+    ),
+    "healthz": (
+        {},
+        {
+            "GET": {"anonymous": 200, "staff": 200, "peer": 200, "coordinator": 200},
+            "POST": {"anonymous": 405, "staff": 405, "peer": 405, "coordinator": 405},
+        },
+    ),
+    "login": (
+        {},
+        {
+            "GET": {"anonymous": 200, "staff": 302, "peer": 302, "coordinator": 302},
+            "POST": {"anonymous": 200, "staff": 302, "peer": 302, "coordinator": 302},
+        },
+    ),
+    "logout": (
+        {},
+        {
+            "GET": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
+            "POST": {"anonymous": 302, "staff": 302, "peer": 302, "coordinator": 302},
+        },
+    ),
+    "set_language": (
+        {},
+        {
+            "GET": {"anonymous": 302, "staff": 302, "peer": 302, "coordinator": 302},
+            "POST": {"anonymous": 302, "staff": 302, "peer": 302, "coordinator": 302},
+        },
+    ),
+    "role_members": (
+        {},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
+        },
+    ),
+}
+
+# Routes whose anonymous 302 is not the login redirect (they are public).
+PUBLIC_REDIRECTS = {"login", "logout", "set_language"}
+
+
+def project_routes(patterns=None, namespace=""):
+    """Every named route of the project, as 'namespace:name'."""
+    names = set()
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace in EXCLUDED_NAMESPACES:
+                continue
+            prefix = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= project_routes(pattern.url_patterns, prefix)
+        elif isinstance(pattern, URLPattern):
+            assert pattern.name, f"route {pattern.pattern} has no name"
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_every_route_is_in_the_matrix():
+    assert project_routes() == set(MATRIX)
+
+
+def cases():
+    for name, (kwargs, methods) in MATRIX.items():
+        for method, expected in methods.items():
+            assert set(expected) == set(ROLES), f"{name} {method} must list every role"
+            for role in ROLES:
+                yield pytest.param(
+                    name, kwargs, method, role, expected[role], id=f"{name}-{method}-{role}"
+                )
+
+
+@pytest.mark.parametrize(("name", "kwargs", "method", "role", "expected"), list(cases()))
+def test_role_gets_expected_status(client, users_by_role, name, kwargs, method, role, expected):
+    if role != "anonymous":
+        client.force_login(users_by_role[role])
+    url = reverse(name, kwargs=kwargs)
+    response = getattr(client, method.lower())(url)
+    assert response.status_code == expected
+    if role == "anonymous" and expected == 302 and name not in PUBLIC_REDIRECTS:
+        assert response["Location"].startswith(reverse("login") + "?next=")
+        assert response.content == b""
+
+
+def test_admin_is_closed_to_non_staff_accounts(client, quinn):
+    client.force_login(quinn)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
