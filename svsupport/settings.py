@@ -166,6 +166,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="svsupport@localhost")
+# The address people reach the app at; e-mails carry links built on it, and nothing else.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security headers. The CSP forbids inline script and style everywhere: templates link
@@ -208,11 +210,18 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 
+# Peer registry: a peer who attended no supervision for this many months needs attention.
+PEER_SUPERVISION_MONTHS = env.int("PEER_SUPERVISION_MONTHS", default=3)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"oneline": {"()": "svsupport.lib.logging.OneLineFormatter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "oneline"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # Django's own console handler would print raw multi-line text under DEBUG.
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "axes": {"level": "WARNING"},
+    },
 }

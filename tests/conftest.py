@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from svsupport.lib import roles
+from tests.peers.factories import make_peer
 
 PASSWORD = "correct horse battery staple"
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-results" / "screenshots"
@@ -32,12 +33,18 @@ def make_user(username, *groups, first_name="", last_name=""):
 
 @pytest.fixture
 def alice(db):
-    return make_user("alice", roles.PEER_SUPPORTERS_GROUP, last_name="Martin")
+    """An active, published peer supporter: nurse in oncology, speaks French and English."""
+    user = make_user("alice", last_name="Martin")
+    make_peer(user, profession="nurse", department="Oncology", languages=["fr", "en"])
+    return user
 
 
 @pytest.fixture
 def bob(db):
-    return make_user("bob", roles.PEER_SUPPORTERS_GROUP, last_name="Bernard")
+    """An active, published peer supporter: pharmacist in pharmacy."""
+    user = make_user("bob", last_name="Bernard")
+    make_peer(user, profession="pharmacist", department="Pharmacy", languages=["fr", "es"])
+    return user
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 """The three roles, each decided here and nowhere else.
 
-- staff: any logged-in user;
-- peer supporter: member of the peer-supporters group (the peer registry replaces this
-  with the peer profile's status);
+- staff: any logged-in, active user;
+- peer supporter: a user with a peer profile that is not withdrawn (candidates and peers
+  in training included: they sign the charter before activation);
 - coordinator: member of the Quality and Risk Office group.
 """
 
@@ -11,7 +11,6 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 
 COORDINATORS_GROUP = "Quality and Risk Office"
-PEER_SUPPORTERS_GROUP = "Peer supporters"
 
 
 def _group_names(user):
@@ -29,8 +28,29 @@ def is_coordinator(user):
     return is_staff_member(user) and COORDINATORS_GROUP in _group_names(user)
 
 
+def peer_profile(user):
+    """The user's peer profile, or None; cached on the user for the request."""
+    if not is_staff_member(user):
+        return None
+    if not hasattr(user, "_svsupport_peer_profile"):
+        from peers.models import PeerSupporter
+
+        user._svsupport_peer_profile = PeerSupporter.objects.filter(user=user).first()
+    return user._svsupport_peer_profile
+
+
 def is_peer_supporter(user):
-    return is_staff_member(user) and PEER_SUPPORTERS_GROUP in _group_names(user)
+    from peers.models import Status
+
+    profile = peer_profile(user)
+    return profile is not None and profile.status != Status.WITHDRAWN
+
+
+def is_active_peer(user):
+    from peers.models import Status
+
+    profile = peer_profile(user)
+    return profile is not None and profile.status == Status.ACTIVE
 
 
 def coordinator_required(view):

@@ -1,4 +1,6 @@
+import importlib
 import os
+import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -39,3 +41,20 @@ def log_in(page, live_server):
         page.get_by_role("button", name="Log in" if language == "en" else "Se connecter").click()
 
     return as_user
+
+
+@pytest.fixture
+def log_out(page):
+    def run():
+        page.get_by_role("button", name=re.compile("Log out|Se déconnecter")).click()
+
+    return run
+
+
+@pytest.fixture(autouse=True)
+def _data_migrations(transactional_db):
+    """Live-server tests truncate every table between tests, data migrations included:
+    put back the first charter, as a new installation has it."""
+    from django.apps import apps
+
+    importlib.import_module("peers.migrations.0002_first_charter").create_first_charter(apps, None)

@@ -42,7 +42,7 @@ def test_staff_see_the_friendly_403_and_404_pages(
     page, live_server, carol, log_in, screenshot, assert_accessible
 ):
     log_in(carol)
-    response = page.goto(f"{live_server.url}/office/roles/")
+    response = page.goto(f"{live_server.url}/peers/manage/")
     assert response.status == 403
     expect(page.get_by_role("heading", level=1)).to_have_text("This page is not for your role")
     assert_accessible()
@@ -51,17 +51,6 @@ def test_staff_see_the_friendly_403_and_404_pages(
     assert response.status == 404
     assert_accessible()
     screenshot("404-en")
-
-
-def test_the_coordinator_sees_the_roles_page(
-    page, live_server, quinn, alice, log_in, screenshot, assert_accessible
-):
-    log_in(quinn)
-    page.get_by_role("link", name="Roles").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Who holds a role")
-    expect(page.get_by_role("table")).to_contain_text("alice")
-    assert_accessible()
-    screenshot("roles-en")
 
 
 def test_the_skip_link_is_the_first_stop_for_the_keyboard(page, live_server, carol, log_in):

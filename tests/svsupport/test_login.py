@@ -42,8 +42,8 @@ def test_it_refuses_to_redirect_off_site(client, carol, next_url):
 
 
 def test_it_follows_a_local_next(client, carol):
-    response = log_in(client, "carol", next_url="/office/roles/")
-    assert response["Location"] == "/office/roles/"
+    response = log_in(client, "carol", next_url="/peers/")
+    assert response["Location"] == "/peers/"
 
 
 def test_a_wrong_password_shows_an_error_without_saying_which_field(client, carol):

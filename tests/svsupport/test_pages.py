@@ -1,14 +1,11 @@
 """Home, health check, error pages and the coordinators' roles page."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import OperationalError
 from django.test import Client
 from django.urls import path, reverse
 
 from svsupport import urls as project_urls
-from svsupport.lib import roles
-from tests.conftest import make_user
 
 
 def test_home_shows_the_three_steps(client, carol):
@@ -94,37 +91,6 @@ def test_the_404_page_is_friendly_and_in_french_on_request(client, carol):
 
 def test_the_403_page_explains_the_refusal(client, carol):
     client.force_login(carol)
-    response = client.get(reverse("role_members"))
+    response = client.get(reverse("peers:manage"))
     assert response.status_code == 403
     assert b"This page is not for your role" in response.content
-
-
-def test_coordinators_see_who_holds_a_role(client, quinn, alice, carol):
-    client.force_login(quinn)
-    response = client.get(reverse("role_members"))
-    content = response.content.decode()
-    assert "alice" in content
-    assert "quinn" in content
-    assert "carol" not in content
-
-
-def test_role_names_are_shown_escaped(client, quinn):
-    make_user("mallory", roles.PEER_SUPPORTERS_GROUP, first_name='"><img src=x onerror=alert(1)>')
-    client.force_login(quinn)
-    content = client.get(reverse("role_members")).content.decode()
-    assert "<img src=x" not in content
-    assert "&lt;img src=x onerror=alert(1)&gt;" in content
-
-
-def test_the_roles_page_runs_a_fixed_number_of_queries(
-    client, quinn, django_assert_max_num_queries
-):
-    group = Group.objects.get_or_create(name=roles.PEER_SUPPORTERS_GROUP)[0]
-    client.force_login(quinn)
-    with django_assert_max_num_queries(10) as few:
-        client.get(reverse("role_members"))
-    for number in range(60):
-        make_user(f"peer{number}").groups.add(group)
-    with django_assert_max_num_queries(len(few.captured_queries)):
-        response = client.get(reverse("role_members"))
-    assert "Page 1 of 2" in response.content.decode()

@@ -3,7 +3,13 @@
 import pytest
 from django.urls import reverse
 
-PAGES = [("home", True), ("login", False), ("healthz", False), ("role_members", True)]
+PAGES = [
+    ("home", True),
+    ("login", False),
+    ("healthz", False),
+    ("peers:directory", True),
+    ("peers:manage", True),
+]
 
 
 @pytest.mark.parametrize(("name", "as_coordinator"), PAGES)
@@ -23,7 +29,7 @@ def test_every_page_sends_the_security_headers(client, quinn, name, as_coordinat
 
 def test_pages_hold_no_inline_script_or_style(client, quinn):
     client.force_login(quinn)
-    for name in ["home", "role_members"]:
+    for name in ["home", "peers:directory", "peers:manage", "peers:directory_print"]:
         content = client.get(reverse(name)).content.decode()
         assert "<script>" not in content
         assert " style=" not in content

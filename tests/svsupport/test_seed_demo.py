@@ -3,25 +3,44 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from peers.models import Nomination, PeerSupporter, Status, SupportSession
 from svsupport.lib import roles
 from svsupport.lib.demo import DEMO_USERS
 
 
 def test_it_creates_every_demo_account_with_its_role(db):
-    call_command("seed_demo", stdout=None)
+    call_command("seed_demo")
     users = get_user_model().objects
-    assert set(users.values_list("username", flat=True)) == {row[0] for row in DEMO_USERS}
+    assert {row[0] for row in DEMO_USERS} <= set(users.values_list("username", flat=True))
     assert roles.is_coordinator(users.get(username="quinn"))
-    assert roles.is_peer_supporter(users.get(username="alice"))
+    assert roles.is_active_peer(users.get(username="alice"))
+    assert roles.is_active_peer(users.get(username="bob"))
+    assert not roles.is_active_peer(users.get(username="paul"))
+    assert roles.is_peer_supporter(users.get(username="paul"))
     assert not roles.is_peer_supporter(users.get(username="carol"))
     assert users.get(username="carol").check_password("demo")
 
 
+def test_it_fills_the_registry_for_every_page(db):
+    call_command("seed_demo")
+    assert PeerSupporter.objects.published().count() >= 20
+    assert PeerSupporter.objects.get(user__username="paul").status == Status.PAUSED
+    paul_pause = PeerSupporter.objects.get(user__username="paul").status_changes.get()
+    assert paul_pause.requested_by == "peer"
+    assert PeerSupporter.objects.filter(status=Status.IN_TRAINING).exists()
+    published = PeerSupporter.objects.published()
+    assert published.values("profession").distinct().count() >= 8
+    assert published.values("site").distinct().count() == 2
+    assert Nomination.objects.filter(state=Nomination.State.AWAITING_COORDINATORS).exists()
+    assert SupportSession.objects.filter(attendances__isnull=False).exists()
+
+
 def test_running_it_twice_changes_nothing(db, capsys):
     call_command("seed_demo")
+    counts = (get_user_model().objects.count(), PeerSupporter.objects.count())
     call_command("seed_demo")
-    assert get_user_model().objects.count() == len(DEMO_USERS)
-    assert "0 account(s) created, 6 already present" in capsys.readouterr().out
+    assert (get_user_model().objects.count(), PeerSupporter.objects.count()) == counts
+    assert "0 account(s) created, 6 already present; 0 peer record(s)" in capsys.readouterr().out
 
 
 def test_it_refuses_a_database_with_real_users(carol):

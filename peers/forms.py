@@ -1,0 +1,304 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from peers.models import (
+    Nomination,
+    PeerSupporter,
+    Profession,
+    RequestedBy,
+    SpokenLanguage,
+    Status,
+    SupportSession,
+    TrainingRecord,
+)
+from svsupport.lib.forms import CleanTextMixin, DateInput, past_or_today
+
+DESCRIPTIVE_FIELDS = [
+    "display_name",
+    "profession",
+    "department",
+    "site",
+    "phone_extension",
+    "work_email",
+    "presentation",
+    "availability_note",
+]
+ELIGIBILITY_FIELDS = [
+    "works_at_institution",
+    "is_volunteer",
+    "lived_risk_situation",
+    "can_draw_on_experience",
+]
+
+
+class DirectoryFilterForm(CleanTextMixin, forms.Form):
+    q = forms.CharField(label=_("Name"), max_length=100, required=False)
+    profession = forms.ChoiceField(
+        label=_("Profession"), choices=[("", _("Any"))] + Profession.choices, required=False
+    )
+    department = forms.ChoiceField(label=_("Department"), required=False)
+    site = forms.ChoiceField(label=_("Site"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language spoken"),
+        choices=[("", _("Any"))] + SpokenLanguage.choices,
+        required=False,
+    )
+
+    def __init__(self, data, *, departments, sites):
+        super().__init__(data)
+        self.fields["department"].choices = [("", _("Any"))] + [(d, d) for d in departments]
+        self.fields["site"].choices = [("", _("Any"))] + [(s, s) for s in sites]
+
+    def filter(self, peers):
+        """Applies the valid filters; an invalid value (a tampered URL) filters nothing."""
+        if not self.is_valid():
+            return peers.none()
+        data = self.cleaned_data
+        peers = peers.search(data["q"])
+        for field in ["profession", "department", "site"]:
+            if data[field]:
+                peers = peers.filter(**{field: data[field]})
+        if data["language"]:
+            peers = peers.filter(languages__code=data["language"])
+        return peers
+
+
+class ManageFilterForm(CleanTextMixin, forms.Form):
+    q = forms.CharField(label=_("Name"), max_length=100, required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Any"))] + Status.choices, required=False
+    )
+
+    def filter(self, peers):
+        if not self.is_valid():
+            return peers.none()
+        if self.cleaned_data["status"]:
+            peers = peers.filter(status=self.cleaned_data["status"])
+        return peers.search(self.cleaned_data["q"])
+
+
+class LanguagesField(forms.MultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            choices=SpokenLanguage.choices, label=_("Languages spoken"), required=False, **kwargs
+        )
+
+
+class OwnProfileForm(CleanTextMixin, forms.ModelForm):
+    """What a peer keeps up to date themselves."""
+
+    languages = LanguagesField()
+
+    class Meta:
+        model = PeerSupporter
+        fields = DESCRIPTIVE_FIELDS
+        widgets = {"presentation": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, instance, **kwargs):
+        super().__init__(*args, instance=instance, **kwargs)
+        self.fields["languages"].initial = instance.language_codes
+
+
+class PeerForm(OwnProfileForm):
+    """The coordinators' form: everything descriptive plus the eligibility attestation."""
+
+    class Meta(OwnProfileForm.Meta):
+        fields = DESCRIPTIVE_FIELDS + ["joined_on"] + ELIGIBILITY_FIELDS
+        widgets = {**OwnProfileForm.Meta.widgets, "joined_on": DateInput()}
+
+    def clean_joined_on(self):
+        return past_or_today(self.cleaned_data["joined_on"])
+
+
+class AccountField(forms.CharField):
+    """A colleague's account, typed as a username or a work e-mail address."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=150, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value).strip()
+        users = get_user_model().objects.filter(is_active=True)
+        matches = list(users.filter(Q(username__iexact=value) | Q(email__iexact=value))[:2])
+        if len(matches) != 1:
+            raise forms.ValidationError(
+                _("No single colleague has this username or work e-mail address.")
+            )
+        return matches[0]
+
+
+class NewPeerForm(PeerForm):
+    account = AccountField(label=_("Username or work e-mail"))
+
+    class Meta(PeerForm.Meta):
+        fields = ["account"] + PeerForm.Meta.fields
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, instance=PeerSupporter(), **kwargs)
+        self.order_fields(["account"])
+
+    def clean_account(self):
+        user = self.cleaned_data["account"]
+        if PeerSupporter.objects.filter(user=user).exists():
+            raise forms.ValidationError(_("This colleague already has a peer record."))
+        return user
+
+
+class SelfStatusForm(CleanTextMixin, forms.Form):
+    """Resume or withdraw: the peer's own decisions."""
+
+    to_status = forms.TypedChoiceField(
+        choices=[(Status.PAUSED, ""), (Status.ACTIVE, ""), (Status.WITHDRAWN, "")],
+        coerce=Status,
+        widget=forms.HiddenInput,
+    )
+    reason = forms.CharField(label=_("Reason (optional)"), max_length=500, required=False)
+
+    def __init__(self, *args, to_status=None, **kwargs):
+        kwargs.setdefault("auto_id", f"{to_status}_%s" if to_status else "id_%s")
+        super().__init__(*args, initial={"to_status": to_status}, **kwargs)
+
+
+class PauseForm(SelfStatusForm):
+    paused_until = forms.DateField(
+        label=_("Expected return (optional)"), required=False, widget=DateInput()
+    )
+
+    def clean_paused_until(self):
+        value = self.cleaned_data["paused_until"]
+        if value and value < timezone.localdate():
+            raise forms.ValidationError(_("The expected return cannot be in the past."))
+        return value
+
+
+class CoordinatorStatusForm(CleanTextMixin, forms.Form):
+    to_status = forms.TypedChoiceField(label=_("New status"), choices=Status.choices, coerce=Status)
+    requested_by = forms.ChoiceField(label=_("At whose request"), choices=RequestedBy.choices)
+    reason = forms.CharField(label=_("Reason (optional)"), max_length=500, required=False)
+    paused_until = forms.DateField(
+        label=_("Expected return, for a pause (optional)"), required=False, widget=DateInput()
+    )
+
+
+class PeersChoiceField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, peer):
+        return f"{peer.display_name} — {peer.department}"
+
+
+class TrainingBatchForm(CleanTextMixin, forms.ModelForm):
+    peers = PeersChoiceField(label=_("Peers trained"), queryset=PeerSupporter.objects.none())
+
+    class Meta:
+        model = TrainingRecord
+        fields = ["course", "kind", "held_on", "duration_minutes", "completed", "trainer"]
+        widgets = {"held_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["peers"].queryset = PeerSupporter.objects.exclude(status=Status.WITHDRAWN)
+
+    def clean_held_on(self):
+        return past_or_today(self.cleaned_data["held_on"])
+
+    def clean_duration_minutes(self):
+        minutes = self.cleaned_data["duration_minutes"]
+        if not 1 <= minutes <= 60 * 24 * 5:
+            raise forms.ValidationError(_("Give the duration in minutes, at most five days."))
+        return minutes
+
+
+class SupportSessionForm(CleanTextMixin, forms.ModelForm):
+    attendees = PeersChoiceField(
+        label=_("Peers who attended"), queryset=PeerSupporter.objects.none(), required=False
+    )
+
+    class Meta:
+        model = SupportSession
+        fields = ["kind", "held_on", "facilitator"]
+        widgets = {"held_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = PeerSupporter.objects.exclude(status=Status.WITHDRAWN)
+
+    def clean_held_on(self):
+        return past_or_today(
+            self.cleaned_data["held_on"], _("Record a session once it has taken place.")
+        )
+
+
+class NominationForm(CleanTextMixin, forms.ModelForm):
+    nominee = AccountField(label=_("Your colleague's username or work e-mail"))
+
+    class Meta:
+        model = Nomination
+        fields = ["nominee", "profession", "department", "motivation"]
+        widgets = {"motivation": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, nominator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.nominator = nominator
+
+    def clean_nominee(self):
+        nominee = self.cleaned_data["nominee"]
+        if nominee == self.nominator.user:
+            raise forms.ValidationError(_("You cannot nominate yourself."))
+        if PeerSupporter.objects.filter(user=nominee).exists():
+            raise forms.ValidationError(_("This colleague already has a peer record."))
+        if Nomination.objects.filter(nominee=nominee, state__in=OPEN_NOMINATION_STATES).exists():
+            raise forms.ValidationError(_("This colleague already has a nomination in progress."))
+        return nominee
+
+
+OPEN_NOMINATION_STATES = [
+    Nomination.State.AWAITING_NOMINEE,
+    Nomination.State.AWAITING_COORDINATORS,
+]
+
+
+class NomineeAnswerForm(forms.Form):
+    consent = forms.TypedChoiceField(
+        label=_("Your answer"),
+        choices=[("yes", _("Yes, I agree to be proposed")), ("no", _("No, thank you"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    works_at_institution = forms.BooleanField(label=_("I work at the institution"), required=False)
+    is_volunteer = forms.BooleanField(label=_("I volunteer, without extra pay"), required=False)
+    lived_risk_situation = forms.BooleanField(
+        label=_("I have lived through a risk-management situation myself"), required=False
+    )
+    can_draw_on_experience = forms.BooleanField(
+        label=_("I can draw on that experience to help a colleague"), required=False
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("consent") and not all(cleaned.get(name) for name in ELIGIBILITY_FIELDS):
+            raise forms.ValidationError(_("To be proposed, confirm each of the four statements."))
+        return cleaned
+
+
+class NominationDecisionForm(CleanTextMixin, forms.Form):
+    accept = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[("yes", _("Accept: create a candidate record")), ("no", _("Decline"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason, shown to the peer who nominated"), max_length=500, required=False
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("accept") is False and not cleaned.get("reason"):
+            self.add_error("reason", _("Say why, for the colleague who made the nomination."))
+        return cleaned

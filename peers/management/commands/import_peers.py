@@ -1,0 +1,165 @@
+"""Imports the founding list of peer supporters from a CSV file."""
+
+import csv
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import validate_email
+from django.db import transaction
+
+from peers.models import PeerSupporter, Profession, SpokenLanguage, Status
+from peers.services import peer_set_languages
+from svsupport.lib.text import has_control_characters
+
+REQUIRED = ["username", "email", "display_name", "profession", "department", "site"]
+OPTIONAL = ["languages", "phone_extension", "joined_on", "status"]
+IMPORTABLE_STATUSES = {Status.CANDIDATE, Status.IN_TRAINING}
+MAX_LENGTHS = {"username": 150, "display_name": 120, "department": 120, "site": 120,
+               "phone_extension": 20}  # fmt: skip
+
+
+@dataclass
+class Row:
+    line: int
+    username: str
+    email: str
+    fields: dict
+    languages: list
+
+
+class Command(BaseCommand):
+    help = (
+        "Import the founding list of peer supporters from a CSV file (columns in README). "
+        "Every row is checked first; any error stops the import and nothing is written. "
+        "Re-running updates the existing records by username, never duplicates them. "
+        "Founders enter as candidates or in training: activation needs training and the charter."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("csv_file")
+        parser.add_argument("--dry-run", action="store_true", help="check and report only")
+
+    def handle(self, csv_file, dry_run=False, **options):
+        rows, errors = read_rows(csv_file)
+        if errors:
+            for error in errors:
+                self.stderr.write(error)
+            raise CommandError(f"{len(errors)} error(s); nothing imported.")
+        with transaction.atomic():
+            created, updated = import_rows(rows)
+            if dry_run:
+                transaction.set_rollback(True)
+        prefix = "dry run, nothing written: would have " if dry_run else ""
+        self.stdout.write(f"import_peers: {prefix}{created} created, {updated} updated.")
+
+
+def read_rows(path):
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            header = reader.fieldnames or []
+            missing = [name for name in REQUIRED if name not in header]
+            if missing:
+                return [], [f"header: missing column(s) {', '.join(missing)}"]
+            unknown = [name for name in header if name not in REQUIRED + OPTIONAL]
+            if unknown:
+                return [], [f"header: unknown column(s) {', '.join(unknown)}"]
+            parsed = [parse_row(reader.line_num, record) for record in reader]
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise CommandError(f"cannot read {path}: {error}") from error
+    rows = [row for row, _ in parsed if row]
+    errors = [f"line {line}: {message}" for _, problems in parsed for line, message in problems]
+    errors += duplicate_usernames(rows)
+    return rows, errors
+
+
+def parse_row(line, record):
+    problems = []
+    values = {key: (value or "").strip() for key, value in record.items() if key}
+    for name in REQUIRED:
+        if not values.get(name):
+            problems.append((line, f"{name} is empty"))
+    for name, value in values.items():
+        if has_control_characters(value):
+            problems.append((line, f"{name} holds control characters"))
+        if name in MAX_LENGTHS and len(value) > MAX_LENGTHS[name]:
+            problems.append((line, f"{name} is longer than {MAX_LENGTHS[name]} characters"))
+    try:
+        validate_email(values.get("email", ""))
+    except ValidationError:
+        problems.append((line, "email is not a valid address"))
+    if values.get("profession") and values["profession"] not in Profession.values:
+        problems.append((line, f"profession must be one of {', '.join(Profession.values)}"))
+    languages = [code for code in values.get("languages", "").split(";") if code.strip()]
+    languages = [code.strip() for code in languages]
+    bad = [code for code in languages if code not in SpokenLanguage.values]
+    if bad:
+        problems.append((line, f"unknown language code(s) {', '.join(bad)}"))
+    status = values.get("status") or Status.CANDIDATE
+    if status not in IMPORTABLE_STATUSES:
+        problems.append((line, "status must be candidate or in_training"))
+    joined_on = parse_date(values.get("joined_on"), line, problems)
+    if problems:
+        return None, problems
+    fields = {
+        "display_name": values["display_name"],
+        "profession": values["profession"],
+        "department": values["department"],
+        "site": values["site"],
+        "phone_extension": values.get("phone_extension", ""),
+        "work_email": values["email"],
+        "status": status,
+    }
+    if joined_on:
+        fields["joined_on"] = joined_on
+    return Row(line, values["username"], values["email"], fields, languages), []
+
+
+def parse_date(text, line, problems):
+    if not text:
+        return None
+    try:
+        value = date.fromisoformat(text)
+    except ValueError:
+        problems.append((line, "joined_on must be a date written YYYY-MM-DD"))
+        return None
+    if value > date.today():
+        problems.append((line, "joined_on is in the future"))
+    return value
+
+
+def duplicate_usernames(rows):
+    seen, errors = {}, []
+    for row in rows:
+        key = row.username.lower()
+        if key in seen:
+            errors.append(f"line {row.line}: username {row.username} already on line {seen[key]}")
+        seen.setdefault(key, row.line)
+    return errors
+
+
+def import_rows(rows):
+    created = updated = 0
+    users = get_user_model().objects
+    for row in rows:
+        # Accounts normally come from the hospital directory; an account created here has
+        # no usable password until IT support or single sign-on gives it one.
+        user, _ = users.get_or_create(
+            username=row.username, defaults={"email": row.email, "password": "!"}
+        )
+        peer = PeerSupporter.objects.filter(user=user).first()
+        if peer is None:
+            peer = PeerSupporter(user=user, **row.fields)
+            created += 1
+        else:
+            # Re-running never demotes a peer the programme has moved on since.
+            row.fields.pop("status")
+            for field, value in row.fields.items():
+                setattr(peer, field, value)
+            updated += 1
+        peer.save()
+        peer_set_languages(peer=peer, codes=row.languages)
+    return created, updated

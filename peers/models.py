@@ -1,0 +1,469 @@
+"""The peer-supporter registry: who the peers are, their status history, their training,
+their supervision, the commitments charter they sign and the co-option of colleagues."""
+
+import uuid
+from datetime import timedelta
+
+from auditlog.registry import auditlog
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from svsupport.lib.text import fold
+
+
+class Profession(models.TextChoices):
+    NURSE = "nurse", _("Nurse")
+    NURSING_ASSISTANT = "nursing_assistant", _("Nursing assistant")
+    MIDWIFE = "midwife", _("Midwife")
+    PHYSICIAN = "physician", _("Physician")
+    RESIDENT = "resident", _("Resident")
+    PHARMACIST = "pharmacist", _("Pharmacist")
+    TECHNICIAN = "technician", _("Technician")
+    PSYCHOLOGIST = "psychologist", _("Psychologist")
+    ADMINISTRATIVE = "administrative", _("Administrative staff")
+    MANAGER = "manager", _("Manager")
+    OTHER = "other", _("Other")
+
+
+class SpokenLanguage(models.TextChoices):
+    FRENCH = "fr", _("French")
+    ENGLISH = "en", _("English")
+    SPANISH = "es", _("Spanish")
+    ITALIAN = "it", _("Italian")
+    PORTUGUESE = "pt", _("Portuguese")
+    GERMAN = "de", _("German")
+    ARABIC = "ar", _("Arabic")
+    OCCITAN = "oc", _("Occitan")
+    FRENCH_SIGN = "fsl", _("French Sign Language")
+
+
+class Status(models.TextChoices):
+    CANDIDATE = "candidate", _("Candidate")
+    IN_TRAINING = "in_training", _("In training")
+    ACTIVE = "active", _("Active")
+    PAUSED = "paused", _("Paused")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class RequestedBy(models.TextChoices):
+    PEER = "peer", _("The peer's own request")
+    BOARD = "board", _("The board's decision")
+    COORDINATOR = "coordinator", _("The coordinators")
+
+
+# Which status may follow which. Activation has extra conditions (see missing_for_activation).
+TRANSITIONS = {
+    Status.CANDIDATE: {Status.IN_TRAINING, Status.ACTIVE, Status.WITHDRAWN},
+    Status.IN_TRAINING: {Status.ACTIVE, Status.WITHDRAWN},
+    Status.ACTIVE: {Status.PAUSED, Status.WITHDRAWN},
+    Status.PAUSED: {Status.ACTIVE, Status.WITHDRAWN},
+    Status.WITHDRAWN: {Status.CANDIDATE, Status.IN_TRAINING, Status.ACTIVE},
+}
+# What a peer may decide alone; everything else is recorded by a coordinator.
+SELF_SERVICE_TRANSITIONS = {
+    (Status.ACTIVE, Status.PAUSED),
+    (Status.PAUSED, Status.ACTIVE),
+    (Status.ACTIVE, Status.WITHDRAWN),
+    (Status.PAUSED, Status.WITHDRAWN),
+    (Status.CANDIDATE, Status.WITHDRAWN),
+    (Status.IN_TRAINING, Status.WITHDRAWN),
+}
+
+
+class StatusChangeRefused(Exception):
+    """A status change the rules do not allow; `reasons` lists why, for the user."""
+
+    def __init__(self, reasons):
+        super().__init__("; ".join(str(reason) for reason in reasons))
+        self.reasons = list(reasons)
+
+
+class CharterVersion(models.Model):
+    """One version of the commitments charter. The latest published one is current; a
+    new version asks every peer to sign again."""
+
+    number = models.PositiveIntegerField(unique=True)
+    text_en = models.TextField()
+    text_fr = models.TextField()
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-number"]
+
+    def __str__(self):
+        return f"Charter v{self.number}"
+
+    @classmethod
+    def current(cls):
+        return cls.objects.filter(published_at__isnull=False).order_by("-number").first()
+
+
+class PeerQuerySet(models.QuerySet):
+    def with_readiness(self):
+        """Annotates what the rules look at: initial training done, current charter signed,
+        last supervision attended. One query whatever the number of peers."""
+        current = CharterVersion.objects.filter(published_at__isnull=False).order_by("-number")
+        return self.annotate(
+            has_initial_training=Exists(
+                TrainingRecord.objects.filter(
+                    peer=OuterRef("pk"), kind=TrainingRecord.Kind.INITIAL, completed=True
+                )
+            ),
+            has_current_charter=Exists(
+                CharterSignature.objects.filter(
+                    peer=OuterRef("pk"), charter_id=models.Subquery(current.values("pk")[:1])
+                )
+            ),
+            last_supervision=models.Subquery(
+                Attendance.objects.filter(peer=OuterRef("pk"))
+                .order_by("-session__held_on")
+                .values("session__held_on")[:1]
+            ),
+        )
+
+    def published(self):
+        """The directory: active, initial training completed, current charter signed."""
+        return self.with_readiness().filter(
+            status=Status.ACTIVE, has_initial_training=True, has_current_charter=True
+        )
+
+    def needing_attention(self, today=None):
+        """Peers a coordinator should look at, by the rules in attention_reasons()."""
+        today = today or timezone.localdate()
+        since = today - timedelta(days=30 * settings.PEER_SUPERVISION_MONTHS)
+        engaged = Q(status__in=[Status.ACTIVE, Status.PAUSED, Status.IN_TRAINING])
+        return self.with_readiness().filter(
+            (engaged & Q(has_current_charter=False))
+            | (Q(status__in=[Status.ACTIVE, Status.PAUSED]) & Q(has_initial_training=False))
+            | (
+                Q(status=Status.ACTIVE)
+                & (Q(last_supervision__isnull=True) | Q(last_supervision__lt=since))
+            )
+            | Q(status=Status.PAUSED, paused_until__lt=today)
+        )
+
+    def search(self, text):
+        return self.filter(search_name__contains=fold(text)) if text else self
+
+
+class PeerSupporter(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="peer_profile"
+    )
+    display_name = models.CharField(_("name shown in the directory"), max_length=120)
+    search_name = models.CharField(max_length=120, db_index=True, editable=False)
+    profession = models.CharField(
+        _("profession"), max_length=32, choices=Profession.choices, db_index=True
+    )
+    department = models.CharField(_("department or unit"), max_length=120, db_index=True)
+    site = models.CharField(_("site"), max_length=120, db_index=True)
+    phone_extension = models.CharField(_("phone extension"), max_length=20, blank=True)
+    work_email = models.EmailField(_("work e-mail"), blank=True)
+    presentation = models.TextField(_("a few words about you"), max_length=600, blank=True)
+    availability_note = models.CharField(_("when you are available"), max_length=200, blank=True)
+    joined_on = models.DateField(_("joined the programme on"), default=timezone.localdate)
+    status = models.CharField(
+        max_length=16, choices=Status.choices, default=Status.CANDIDATE, db_index=True
+    )
+    paused_until = models.DateField(_("expected return"), null=True, blank=True)
+
+    # Eligibility attestation, given by the peer (or by the nominee when co-opted).
+    works_at_institution = models.BooleanField(_("works at the institution"), default=False)
+    is_volunteer = models.BooleanField(_("is a volunteer"), default=False)
+    lived_risk_situation = models.BooleanField(
+        _("has lived a risk-management situation"), default=False
+    )
+    can_draw_on_experience = models.BooleanField(_("can draw on that experience"), default=False)
+    eligibility_attested_at = models.DateTimeField(null=True, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PeerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["search_name"]
+        indexes = [models.Index(fields=["status", "search_name"], name="peer_status_name_idx")]
+
+    def __str__(self):
+        return self.display_name
+
+    def save(self, *args, **kwargs):
+        # The folded name is derived data, kept in step on every save so the search
+        # can never drift from the name shown.
+        self.search_name = fold(self.display_name)
+        super().save(*args, **kwargs)
+
+    @property
+    def language_codes(self):
+        if self.pk is None:
+            return []
+        return [language.code for language in self.languages.all()]
+
+    @property
+    def eligibility_complete(self):
+        return all(
+            [
+                self.works_at_institution,
+                self.is_volunteer,
+                self.lived_risk_situation,
+                self.can_draw_on_experience,
+            ]
+        )
+
+    def attention_reasons(self, today=None):
+        """Why a coordinator should look at this peer; needs with_readiness() annotations.
+        The same rules as PeerQuerySet.needing_attention, one peer at a time."""
+        today = today or timezone.localdate()
+        since = today - timedelta(days=30 * settings.PEER_SUPERVISION_MONTHS)
+        reasons = []
+        engaged = self.status in {Status.ACTIVE, Status.PAUSED, Status.IN_TRAINING}
+        if engaged and not self.has_current_charter:
+            reasons.append(_("current charter not signed"))
+        if self.status in {Status.ACTIVE, Status.PAUSED} and not self.has_initial_training:
+            reasons.append(_("no initial training completed"))
+        if self.status == Status.ACTIVE and (
+            self.last_supervision is None or self.last_supervision < since
+        ):
+            reasons.append(_("no supervision attended recently"))
+        if self.status == Status.PAUSED and self.paused_until and self.paused_until < today:
+            reasons.append(_("paused past the expected return"))
+        return reasons
+
+    def missing_for_activation(self):
+        """What stands between this peer and the directory, as sentences for a person."""
+        missing = []
+        if not self.eligibility_complete:
+            missing.append(_("the eligibility attestation is incomplete"))
+        if not self.training_records.filter(
+            kind=TrainingRecord.Kind.INITIAL, completed=True
+        ).exists():
+            missing.append(_("the initial training is not completed"))
+        current = CharterVersion.current()
+        if current is None:
+            missing.append(_("no commitments charter is published yet"))
+        elif not self.signatures.filter(charter=current).exists():
+            missing.append(
+                _("the current commitments charter (version %(number)s) is not signed")
+                % {"number": current.number}
+            )
+        return missing
+
+    def change_status(self, new_status, *, by, requested_by, reason="", paused_until=None):
+        """Moves to new_status and records who asked, when and why.
+
+        Raises StatusChangeRefused when the transition is not allowed, when `by` is the peer
+        and the move is not theirs to make alone, or when activation misses a condition.
+        """
+        new_status = Status(new_status)
+        if new_status not in TRANSITIONS[Status(self.status)]:
+            raise StatusChangeRefused(
+                [
+                    _("a peer cannot go from “%(old)s” to “%(new)s”")
+                    % {"old": self.get_status_display(), "new": new_status.label}
+                ]
+            )
+        if by == self.user and (self.status, new_status) not in SELF_SERVICE_TRANSITIONS:
+            raise StatusChangeRefused([_("only the coordinators can record this change")])
+        if new_status == Status.ACTIVE and self.status != Status.PAUSED:
+            missing = self.missing_for_activation()
+            if missing:
+                raise StatusChangeRefused(missing)
+        if new_status == Status.PAUSED and paused_until and paused_until < timezone.localdate():
+            raise StatusChangeRefused([_("the expected return date is in the past")])
+        change = StatusChange.objects.create(
+            peer=self,
+            from_status=self.status,
+            to_status=new_status,
+            changed_by=by,
+            requested_by=requested_by,
+            reason=reason,
+            expected_return=paused_until if new_status == Status.PAUSED else None,
+        )
+        self.status = new_status
+        self.paused_until = paused_until if new_status == Status.PAUSED else None
+        self.save(update_fields=["status", "paused_until", "updated_at"])
+        return change
+
+    def sign_charter(self, charter):
+        signature, _created = CharterSignature.objects.get_or_create(peer=self, charter=charter)
+        return signature
+
+
+class PeerLanguage(models.Model):
+    peer = models.ForeignKey(PeerSupporter, on_delete=models.CASCADE, related_name="languages")
+    code = models.CharField(max_length=8, choices=SpokenLanguage.choices, db_index=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["peer", "code"], name="peer_language_once")]
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.get_code_display()
+
+
+class StatusChange(models.Model):
+    peer = models.ForeignKey(PeerSupporter, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=16, choices=Status.choices)
+    to_status = models.CharField(max_length=16, choices=Status.choices)
+    changed_at = models.DateTimeField(default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_by = models.CharField(max_length=16, choices=RequestedBy.choices)
+    reason = models.CharField(max_length=500, blank=True)
+    expected_return = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.from_status} -> {self.to_status}"
+
+
+class CharterSignature(models.Model):
+    peer = models.ForeignKey(PeerSupporter, on_delete=models.CASCADE, related_name="signatures")
+    charter = models.ForeignKey(CharterVersion, on_delete=models.PROTECT, related_name="+")
+    signed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["peer", "charter"], name="charter_signed_once")
+        ]
+
+    def __str__(self):
+        return f"signature of charter v{self.charter_id}"
+
+
+class TrainingRecord(models.Model):
+    class Kind(models.TextChoices):
+        INITIAL = "initial", _("Initial training")
+        REFRESHER = "refresher", _("Refresher")
+
+    peer = models.ForeignKey(
+        PeerSupporter, on_delete=models.CASCADE, related_name="training_records"
+    )
+    course = models.CharField(_("course"), max_length=160)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    held_on = models.DateField(_("date"))
+    duration_minutes = models.PositiveIntegerField(_("duration in minutes"))
+    completed = models.BooleanField(_("completed"), default=True)
+    trainer = models.CharField(_("trainer"), max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        indexes = [models.Index(fields=["peer", "kind", "completed"], name="training_ready_idx")]
+
+    def __str__(self):
+        return f"{self.course} ({self.held_on})"
+
+
+class SupportSession(models.Model):
+    """A session that supports the supporters: group supervision, mentoring, community."""
+
+    class Kind(models.TextChoices):
+        SUPERVISION = "supervision", _("Group supervision")
+        MENTORING = "mentoring", _("Monthly mentoring meeting")
+        COMMUNITY = "community", _("Quarterly community meeting")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    held_on = models.DateField(_("date"), db_index=True)
+    facilitator = models.CharField(_("facilitator"), max_length=120)
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.held_on}"
+
+    def clean(self):
+        if self.held_on and self.held_on > timezone.localdate() + timedelta(days=366):
+            raise ValidationError({"held_on": _("This date is too far in the future.")})
+
+
+class Attendance(models.Model):
+    session = models.ForeignKey(
+        SupportSession, on_delete=models.CASCADE, related_name="attendances"
+    )
+    peer = models.ForeignKey(PeerSupporter, on_delete=models.CASCADE, related_name="attendances")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "peer"], name="attended_once")]
+
+    def __str__(self):
+        return f"attendance {self.session_id}/{self.peer_id}"
+
+
+class NominationQuerySet(models.QuerySet):
+    def visible_to_nominee(self, user):
+        return self.filter(nominee=user, state=Nomination.State.AWAITING_NOMINEE)
+
+    def made_by(self, peer):
+        return self.filter(nominator=peer)
+
+    def visible_to_coordinators(self):
+        """Only what the nominee consented to: a refusal stays between the two colleagues."""
+        return self.exclude(
+            state__in=[Nomination.State.AWAITING_NOMINEE, Nomination.State.REFUSED_BY_NOMINEE]
+        )
+
+
+class Nomination(models.Model):
+    """A colleague co-opted by a peer. The nominee is asked first; nothing reaches the
+    coordinators, and nothing is published, without the nominee's consent."""
+
+    class State(models.TextChoices):
+        AWAITING_NOMINEE = "awaiting_nominee", _("Waiting for the colleague's answer")
+        REFUSED_BY_NOMINEE = "refused_by_nominee", _("The colleague declined")
+        AWAITING_COORDINATORS = "awaiting_coordinators", _("With the coordinators")
+        ACCEPTED = "accepted", _("Accepted: the colleague is a candidate")
+        DECLINED = "declined", _("Declined by the coordinators")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    nominator = models.ForeignKey(
+        PeerSupporter, on_delete=models.PROTECT, related_name="nominations_made"
+    )
+    nominee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="nominations_received"
+    )
+    profession = models.CharField(_("profession"), max_length=32, choices=Profession.choices)
+    department = models.CharField(_("department or unit"), max_length=120)
+    motivation = models.TextField(_("why this colleague"), max_length=600)
+    state = models.CharField(
+        max_length=24, choices=State.choices, default=State.AWAITING_NOMINEE, db_index=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decline_reason = models.CharField(_("reason"), max_length=500, blank=True)
+    # The nominee's own attestation, copied to the candidate record on acceptance.
+    works_at_institution = models.BooleanField(default=False)
+    is_volunteer = models.BooleanField(default=False)
+    lived_risk_situation = models.BooleanField(default=False)
+    can_draw_on_experience = models.BooleanField(default=False)
+
+    objects = NominationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Nomination {self.pk}"
+
+
+auditlog.register(PeerSupporter, exclude_fields=["search_name", "updated_at"])
+auditlog.register(PeerLanguage)
+auditlog.register(StatusChange)
+auditlog.register(CharterVersion)
+auditlog.register(CharterSignature)
+auditlog.register(TrainingRecord)
+auditlog.register(SupportSession)
+auditlog.register(Attendance)
+auditlog.register(Nomination, exclude_fields=["motivation"])

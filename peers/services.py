@@ -1,0 +1,138 @@
+"""Workflows of the peer registry that span several records or send mail."""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from peers.models import (
+    Attendance,
+    Nomination,
+    PeerLanguage,
+    PeerSupporter,
+    Status,
+)
+from svsupport.lib import roles
+from svsupport.lib.mail import notify
+
+
+def peer_save(*, form):
+    """Saves a peer form and its languages in one transaction."""
+    with transaction.atomic():
+        peer = form.save(commit=False)
+        if "account" in form.cleaned_data:
+            peer.user = form.cleaned_data["account"]
+        if peer.eligibility_complete and peer.eligibility_attested_at is None:
+            peer.eligibility_attested_at = timezone.now()
+        peer.save()
+        peer_set_languages(peer=peer, codes=form.cleaned_data["languages"])
+    return peer
+
+
+def peer_set_languages(*, peer, codes):
+    peer.languages.exclude(code__in=codes).delete()
+    existing = set(peer.languages.values_list("code", flat=True))
+    PeerLanguage.objects.bulk_create(
+        [PeerLanguage(peer=peer, code=code) for code in codes if code not in existing]
+    )
+
+
+def training_record_for_many(*, form):
+    """One training record per selected peer, all or none."""
+    with transaction.atomic():
+        records = []
+        for peer in form.cleaned_data["peers"]:
+            record = form.save(commit=False)
+            record.pk = None
+            record.peer = peer
+            record.save()
+            records.append(record)
+    return records
+
+
+def support_session_record(*, form):
+    """The session and its attendance list, all or none."""
+    with transaction.atomic():
+        session = form.save()
+        for peer in form.cleaned_data["attendees"]:
+            Attendance.objects.create(session=session, peer=peer)
+    return session
+
+
+def nomination_create(*, form, nominator):
+    """Records the nomination and asks the nominee first, by a link-only e-mail."""
+    with transaction.atomic():
+        nomination = form.save(commit=False)
+        nomination.nominator = nominator
+        nomination.save()
+        notify([nomination.nominee], reverse("peers:nomination_answer", args=[nomination.pk]))
+    return nomination
+
+
+def nomination_answer(*, nomination_id, nominee, consent, attestation):
+    """The nominee's answer. With consent, the nomination reaches the coordinators."""
+    with transaction.atomic():
+        nomination = (
+            Nomination.objects.select_for_update()
+            .visible_to_nominee(nominee)
+            .filter(pk=nomination_id)
+            .first()
+        )
+        if nomination is None:
+            return None  # answered meanwhile, in another tab
+        nomination.answered_at = timezone.now()
+        if consent:
+            nomination.state = Nomination.State.AWAITING_COORDINATORS
+            for field, value in attestation.items():
+                setattr(nomination, field, value)
+            notify(coordinators(), reverse("peers:nomination_queue"))
+        else:
+            nomination.state = Nomination.State.REFUSED_BY_NOMINEE
+        nomination.save()
+    return nomination
+
+
+def nomination_decide(*, nomination_id, coordinator, accept, reason):
+    """Accepts (a candidate record is created from the nominee's answers) or declines.
+    Returns None when another coordinator decided first."""
+    with transaction.atomic():
+        nomination = (
+            Nomination.objects.select_for_update()
+            .filter(pk=nomination_id, state=Nomination.State.AWAITING_COORDINATORS)
+            .select_related("nominee")
+            .first()
+        )
+        if nomination is None:
+            return None
+        nomination.decided_at = timezone.now()
+        nomination.decided_by = coordinator
+        nomination.decline_reason = "" if accept else reason
+        nomination.state = Nomination.State.ACCEPTED if accept else Nomination.State.DECLINED
+        nomination.save()
+        if accept:
+            candidate_from_nomination(nomination)
+        notify([nomination.nominator.user], reverse("peers:me"))
+    return nomination
+
+
+def candidate_from_nomination(nomination):
+    nominee = nomination.nominee
+    peer = PeerSupporter.objects.create(
+        user=nominee,
+        display_name=nominee.get_full_name() or nominee.get_username(),
+        profession=nomination.profession,
+        department=nomination.department,
+        site="",
+        work_email=nominee.email,
+        status=Status.CANDIDATE,
+        works_at_institution=nomination.works_at_institution,
+        is_volunteer=nomination.is_volunteer,
+        lived_risk_situation=nomination.lived_risk_situation,
+        can_draw_on_experience=nomination.can_draw_on_experience,
+        eligibility_attested_at=nomination.answered_at,
+    )
+    return peer
+
+
+def coordinators():
+    return get_user_model().objects.filter(groups__name=roles.COORDINATORS_GROUP, is_active=True)

@@ -1,0 +1,377 @@
+import csv
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from peers import access, services
+from peers.forms import (
+    ELIGIBILITY_FIELDS,
+    CoordinatorStatusForm,
+    DirectoryFilterForm,
+    ManageFilterForm,
+    NewPeerForm,
+    NominationDecisionForm,
+    NominationForm,
+    NomineeAnswerForm,
+    OwnProfileForm,
+    PauseForm,
+    PeerForm,
+    SelfStatusForm,
+    SupportSessionForm,
+    TrainingBatchForm,
+)
+from peers.lib import audit_history, directory_qr_svg, spreadsheet_safe
+from peers.models import (
+    CharterVersion,
+    Nomination,
+    PeerSupporter,
+    RequestedBy,
+    Status,
+    StatusChangeRefused,
+)
+from svsupport.lib.roles import coordinator_required
+
+DIRECTORY_PAGE_SIZE = 24
+MANAGE_PAGE_SIZE = 50
+
+
+def directory_filter(request):
+    published = PeerSupporter.objects.published()
+    form = DirectoryFilterForm(
+        request.GET or None,
+        departments=published.order_by("department")
+        .values_list("department", flat=True)
+        .distinct(),
+        sites=published.order_by("site").values_list("site", flat=True).distinct(),
+    )
+    peers = form.filter(published) if form.is_bound else published
+    return form, peers.prefetch_related("languages").order_by("search_name", "pk")
+
+
+@require_GET
+def directory(request):
+    form, peers = directory_filter(request)
+    page = Paginator(peers, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "peers/directory.html",
+        {"form": form, "page": page, "filtered": form.is_bound, "query": query.urlencode()},
+    )
+
+
+@require_GET
+def directory_print(request):
+    peers = PeerSupporter.objects.published().prefetch_related("languages").order_by("search_name")
+    link = request.build_absolute_uri(reverse("peers:directory"))
+    return render(
+        request,
+        "peers/directory_print.html",
+        {"peers": peers, "qr_svg": directory_qr_svg(link), "link": link},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def me(request):
+    peer = access.get_own_peer_profile(request.user)
+    form = OwnProfileForm(request.POST or None, instance=peer)
+    if form.is_valid():
+        services.peer_save(form=form)
+        messages.success(request, _("Your details are saved."))
+        return redirect("peers:me")
+    charter = CharterVersion.current()
+    return render(
+        request,
+        "peers/me.html",
+        {
+            "peer": peer,
+            "form": form,
+            "charter": charter,
+            "charter_signed": charter and peer.signatures.filter(charter=charter).exists(),
+            "missing": peer.missing_for_activation() if peer.status == Status.ACTIVE else [],
+            "training": peer.training_records.all(),
+            "attendances": peer.attendances.select_related("session"),
+            "nominations": peer.nominations_made.select_related("nominee"),
+            "pause_form": PauseForm(to_status=Status.PAUSED),
+            "resume_form": SelfStatusForm(to_status=Status.ACTIVE),
+            "withdraw_form": SelfStatusForm(to_status=Status.WITHDRAWN),
+        },
+    )
+
+
+@require_POST
+def me_status(request):
+    peer = access.get_own_peer_profile(request.user)
+    form = PauseForm(request.POST)
+    if not form.is_valid():
+        errors = " ".join(error for errors in form.errors.values() for error in errors)
+        messages.error(request, _("Not recorded: %s") % errors)
+        return redirect("peers:me")
+    try:
+        peer.change_status(
+            form.cleaned_data["to_status"],
+            by=request.user,
+            requested_by=RequestedBy.PEER,
+            reason=form.cleaned_data["reason"],
+            paused_until=form.cleaned_data["paused_until"],
+        )
+    except StatusChangeRefused as refusal:
+        messages.error(request, _("Not recorded: %s.") % "; ".join(map(str, refusal.reasons)))
+    else:
+        messages.success(request, _("Your status is now “%s”.") % peer.get_status_display())
+    return redirect("peers:me")
+
+
+@require_POST
+def me_sign_charter(request):
+    peer = access.get_own_peer_profile(request.user)
+    charter = CharterVersion.current()
+    if charter is None or request.POST.get("charter") != str(charter.number):
+        messages.error(request, _("The charter changed meanwhile: read the new version."))
+        return redirect("peers:me")
+    peer.sign_charter(charter)
+    messages.success(request, _("Thank you: your signature is recorded."))
+    return redirect("peers:me")
+
+
+@require_http_methods(["GET", "POST"])
+def nominate(request):
+    peer = access.get_active_own_profile(request.user)
+    form = NominationForm(request.POST or None, nominator=peer)
+    if form.is_valid():
+        services.nomination_create(form=form, nominator=peer)
+        messages.success(request, _("Thank you. Your colleague is asked first, privately."))
+        return redirect("peers:me")
+    return render(request, "peers/nominate.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def nomination_answer(request, pk):
+    nomination = access.get_nomination_for_nominee(request.user, pk)
+    form = NomineeAnswerForm(request.POST or None)
+    if form.is_valid():
+        data = form.cleaned_data
+        services.nomination_answer(
+            nomination_id=nomination.pk,
+            nominee=request.user,
+            consent=data["consent"],
+            attestation={name: data[name] for name in ELIGIBILITY_FIELDS},
+        )
+        messages.success(request, _("Thank you, your answer is recorded."))
+        return redirect("home")
+    return render(request, "peers/nomination_answer.html", {"nomination": nomination, "form": form})
+
+
+# Coordinators ---------------------------------------------------------------------------
+
+
+@coordinator_required
+@require_GET
+def manage(request):
+    attention = bool(request.GET.get("attention"))
+    filter_form = ManageFilterForm(request.GET)
+    peers = (
+        PeerSupporter.objects.needing_attention()
+        if attention
+        else PeerSupporter.objects.with_readiness()
+    )
+    peers = filter_form.filter(peers).order_by("search_name", "pk")
+    page = Paginator(peers, MANAGE_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "peers/manage.html",
+        {
+            "page": page,
+            "filter_form": filter_form,
+            "attention": attention,
+            "attention_count": PeerSupporter.objects.needing_attention().count(),
+            "pending_nominations": Nomination.objects.filter(
+                state=Nomination.State.AWAITING_COORDINATORS
+            ).count(),
+            "query": query.urlencode(),
+        },
+    )
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def manage_add(request):
+    form = NewPeerForm(request.POST or None)
+    if form.is_valid():
+        peer = services.peer_save(form=form)
+        messages.success(request, _("%s is recorded as a candidate.") % peer.display_name)
+        return redirect("peers:manage_edit", pk=peer.pk)
+    return render(request, "peers/manage_add.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def manage_edit(request, pk):
+    peer = access.get_peer_for_coordinator(request.user, pk)
+    form = PeerForm(request.POST or None, instance=peer)
+    if form.is_valid():
+        services.peer_save(form=form)
+        messages.success(request, _("Saved."))
+        return redirect("peers:manage_edit", pk=peer.pk)
+    return render(
+        request,
+        "peers/manage_edit.html",
+        {
+            "peer": peer,
+            "form": form,
+            "status_form": CoordinatorStatusForm(initial={"requested_by": RequestedBy.COORDINATOR}),
+            "missing": peer.missing_for_activation(),
+            "training": peer.training_records.all(),
+            "attendances": peer.attendances.select_related("session"),
+        },
+    )
+
+
+@require_POST
+def manage_status(request, pk):
+    peer = access.get_peer_for_coordinator(request.user, pk)
+    form = CoordinatorStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Not recorded: check the form."))
+        return redirect("peers:manage_edit", pk=peer.pk)
+    data = form.cleaned_data
+    try:
+        peer.change_status(
+            data["to_status"],
+            by=request.user,
+            requested_by=data["requested_by"],
+            reason=data["reason"],
+            paused_until=data["paused_until"],
+        )
+    except StatusChangeRefused as refusal:
+        messages.error(request, _("Not recorded: %s.") % "; ".join(map(str, refusal.reasons)))
+    else:
+        messages.success(request, _("Status changed to “%s”.") % peer.get_status_display())
+    return redirect("peers:manage_edit", pk=peer.pk)
+
+
+@require_GET
+def manage_history(request, pk):
+    peer = access.get_peer_for_coordinator(request.user, pk)
+    return render(
+        request,
+        "peers/manage_history.html",
+        {
+            "peer": peer,
+            "status_changes": peer.status_changes.select_related("changed_by"),
+            "entries": audit_history(peer),
+        },
+    )
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def manage_training(request):
+    form = TrainingBatchForm(request.POST or None)
+    if form.is_valid():
+        records = services.training_record_for_many(form=form)
+        count = len(records)
+        message = ngettext(
+            "Training recorded for %(count)d peer.", "Training recorded for %(count)d peers.", count
+        )
+        messages.success(request, message % {"count": count})
+        return redirect("peers:manage")
+    return render(request, "peers/manage_training.html", {"form": form})
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def manage_session(request):
+    form = SupportSessionForm(request.POST or None)
+    if form.is_valid():
+        session = services.support_session_record(form=form)
+        count = len(form.cleaned_data["attendees"])
+        message = ngettext(
+            "Session recorded with %(count)d attendee.",
+            "Session recorded with %(count)d attendees.",
+            count,
+        )
+        messages.success(request, message % {"count": count})
+        return redirect(reverse("peers:manage") + f"#session-{session.pk}")
+    return render(request, "peers/manage_session.html", {"form": form})
+
+
+@coordinator_required
+@require_GET
+def nomination_queue(request):
+    nominations = (
+        Nomination.objects.visible_to_coordinators()
+        .select_related("nominee", "nominator", "decided_by")
+        .order_by("state", "-created_at")
+    )
+    page = Paginator(nominations, MANAGE_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        (
+            nomination,
+            NominationDecisionForm(auto_id=f"decision-{nomination.pk}-%s")
+            if nomination.state == Nomination.State.AWAITING_COORDINATORS
+            else None,
+        )
+        for nomination in page
+    ]
+    return render(request, "peers/nomination_queue.html", {"page": page, "rows": rows})
+
+
+@require_POST
+def nomination_decide(request, pk):
+    nomination = access.get_nomination_for_coordinator(request.user, pk)
+    form = NominationDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("peers:nomination_queue")
+    decided = services.nomination_decide(
+        nomination_id=nomination.pk,
+        coordinator=request.user,
+        accept=form.cleaned_data["accept"],
+        reason=form.cleaned_data["reason"],
+    )
+    if decided is None:
+        messages.error(request, _("Another coordinator has already decided on this nomination."))
+    else:
+        messages.success(request, _("Decision recorded."))
+    return redirect("peers:nomination_queue")
+
+
+EXPORT_COLUMNS = [
+    "display_name", "username", "profession", "department", "site", "languages",
+    "phone_extension", "work_email", "status", "paused_until", "joined_on",
+    "initial_training", "current_charter_signed", "last_supervision",
+]  # fmt: skip
+
+
+@coordinator_required
+@require_GET
+def manage_export(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="peer-supporters.csv"'
+    writer = csv.writer(response)
+    writer.writerow(EXPORT_COLUMNS)
+    peers = (
+        PeerSupporter.objects.with_readiness()
+        .select_related("user")
+        .prefetch_related("languages")
+        .order_by("search_name")
+    )
+    for peer in peers:
+        row = [
+            peer.display_name, peer.user.get_username(), peer.profession, peer.department,
+            peer.site, " ".join(peer.language_codes), peer.phone_extension, peer.work_email,
+            peer.status, peer.paused_until or "", peer.joined_on,
+            "yes" if peer.has_initial_training else "no",
+            "yes" if peer.has_current_charter else "no", peer.last_supervision or "",
+        ]  # fmt: skip
+        writer.writerow([spreadsheet_safe(value) for value in row])
+    return response

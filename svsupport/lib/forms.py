@@ -1,0 +1,33 @@
+"""Form helpers shared by the apps."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from svsupport.lib.text import has_control_characters
+
+
+class CleanTextMixin:
+    """Refuses control characters (NUL first of all) in every text field of the form, with
+    a field error instead of a database error."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            if isinstance(value, str) and has_control_characters(value):
+                self.add_error(name, _("This text holds characters that cannot be saved."))
+        return cleaned
+
+
+def past_or_today(value, message=None):
+    """Raises a field error when a date meant to be in the past lies in the future."""
+    if value and value > timezone.localdate():
+        raise forms.ValidationError(message or _("This date is in the future."))
+    return value
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)

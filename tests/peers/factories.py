@@ -1,0 +1,61 @@
+"""Plain helpers that build registry data for tests."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from peers.models import (
+    Attendance,
+    CharterVersion,
+    PeerSupporter,
+    Status,
+    SupportSession,
+    TrainingRecord,
+)
+from peers.services import peer_set_languages
+
+
+def make_peer(user, *, status=Status.ACTIVE, ready=True, languages=(), **fields):
+    """A peer profile for `user`. ready=True gives what the directory requires: completed
+    initial training, the current charter signed, a recent supervision and a full
+    eligibility attestation."""
+    defaults = {
+        "display_name": user.get_full_name() or user.username,
+        "profession": "nurse",
+        "department": "Oncology",
+        "site": "Oncopole",
+        "work_email": user.email,
+        "works_at_institution": ready,
+        "is_volunteer": ready,
+        "lived_risk_situation": ready,
+        "can_draw_on_experience": ready,
+    }
+    peer = PeerSupporter.objects.create(user=user, status=status, **{**defaults, **fields})
+    peer_set_languages(peer=peer, codes=list(languages))
+    if ready:
+        make_ready(peer)
+    return peer
+
+
+def make_ready(peer):
+    TrainingRecord.objects.create(
+        peer=peer,
+        course="Initial course",
+        kind=TrainingRecord.Kind.INITIAL,
+        held_on=timezone.localdate() - timedelta(days=60),
+        duration_minutes=120,
+    )
+    peer.sign_charter(CharterVersion.current())
+    session, _ = SupportSession.objects.get_or_create(
+        kind=SupportSession.Kind.SUPERVISION,
+        held_on=timezone.localdate() - timedelta(days=10),
+        facilitator="Facilitator",
+    )
+    Attendance.objects.get_or_create(session=session, peer=peer)
+
+
+def publish_new_charter():
+    number = CharterVersion.objects.order_by("-number").first().number + 1
+    return CharterVersion.objects.create(
+        number=number, text_en="New text", text_fr="Nouveau texte", published_at=timezone.now()
+    )
