@@ -16,7 +16,7 @@ RUN pip install --no-cache-dir .
 
 COPY . .
 RUN DEBUG=true python manage.py compilemessages -v0 \
-    && DEBUG=false SECRET_KEY=build-only python manage.py collectstatic --noinput -v0
+    && DEBUG=false SECRET_KEY=build-only FIELD_ENCRYPTION_SALTS=build-only python manage.py collectstatic --noinput -v0
 
 USER svsupport
 EXPOSE 8000

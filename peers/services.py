@@ -1,6 +1,5 @@
 """Workflows of the peer registry that span several records or send mail."""
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -85,7 +84,7 @@ def nomination_answer(*, nomination_id, nominee, consent, attestation):
             nomination.state = Nomination.State.AWAITING_COORDINATORS
             for field, value in attestation.items():
                 setattr(nomination, field, value)
-            notify(coordinators(), reverse("peers:nomination_queue"))
+            notify(roles.coordinator_users(), reverse("peers:nomination_queue"))
         else:
             nomination.state = Nomination.State.REFUSED_BY_NOMINEE
         nomination.save()
@@ -132,7 +131,3 @@ def candidate_from_nomination(nomination):
         eligibility_attested_at=nomination.answered_at,
     )
     return peer
-
-
-def coordinators():
-    return get_user_model().objects.filter(groups__name=roles.COORDINATORS_GROUP, is_active=True)

@@ -13,7 +13,12 @@ secret_file="$SVSUPPORT_DATA_DIR/secret_key"
 if [ ! -s "$secret_file" ]; then
   (umask 077 && .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(50))' >"$secret_file")
 fi
+salt_file="$SVSUPPORT_DATA_DIR/field_encryption_salt"
+if [ ! -s "$salt_file" ]; then
+  (umask 077 && .venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))' >"$salt_file")
+fi
 export SECRET_KEY="$(cat "$secret_file")"
+export FIELD_ENCRYPTION_SALTS="$(cat "$salt_file")"
 export DEBUG="${DEBUG:-false}"
 unset DATABASE_URL  # the run command always uses the embedded database
 

@@ -11,7 +11,7 @@ echo "== compilemessages"
 $py manage.py compilemessages --ignore=.venv -v0
 
 echo "== check --deploy (production-like settings)"
-DEBUG=false HTTPS=true ALLOWED_HOSTS=svsupport.example.org \
+DEBUG=false HTTPS=true ALLOWED_HOSTS=svsupport.example.org FIELD_ENCRYPTION_SALTS=ci-salt \
   SECRET_KEY="$($py -c 'import secrets; print(secrets.token_urlsafe(50))')" \
   $py manage.py check --deploy --fail-level WARNING
 

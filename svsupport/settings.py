@@ -29,6 +29,20 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-development-key-only-used-with-DEBUG"  # noqa: S105
 
+# Contact details and messages of support requests are encrypted at rest with Fernet
+# (AES-128-CBC + HMAC-SHA256, django-fernet-encrypted-fields). Keys are derived from
+# SECRET_KEY (and SECRET_KEY_FALLBACKS) with each salt below; the first pair encrypts, all
+# decrypt. Rotation is described in the README.
+SALT_KEY = env.list("FIELD_ENCRYPTION_SALTS", default=[])
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
+if not SALT_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "FIELD_ENCRYPTION_SALTS is required when DEBUG is off: it keys the encryption "
+            "of support requests. `make run` generates one in var/."
+        )
+    SALT_KEY = ["insecure-development-salt-only-used-with-DEBUG"]
+
 # HTTPS is true when the app is served behind a TLS-terminating proxy. It switches on
 # secure cookies with the __Host- prefix, HSTS and the redirect to HTTPS.
 HTTPS = env.bool("HTTPS", default=False)
@@ -71,7 +85,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "svsupport.lib.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -209,6 +223,18 @@ if HTTPS:
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
+
+# Support requests: the promise made to a requester, the acceptance clock, follow-ups and
+# how long identifying data is kept after closure.
+REQUEST_CONTACT_PROMISE_HOURS = env.int("REQUEST_CONTACT_PROMISE_HOURS", default=24)
+REQUEST_ACCEPT_WINDOW_MINUTES = env.int("REQUEST_ACCEPT_WINDOW_MINUTES", default=120)
+REQUEST_MAX_OFFERS = env.int("REQUEST_MAX_OFFERS", default=3)
+REQUEST_FOLLOW_UP_HOURS = env.list("REQUEST_FOLLOW_UP_HOURS", cast=int, default=[72, 336, 720])
+REQUEST_RETENTION_DAYS = env.int("REQUEST_RETENTION_DAYS", default=90)
+HR_CONTACT = env.str("HR_CONTACT", default="Human Resources, extension 4400")
+EAP_CONTACT = env.str(
+    "EAP_CONTACT", default="Occupational health and psychology service, extension 4500"
+)
 
 # Peer registry: a peer who attended no supervision for this many months needs attention.
 PEER_SUPERVISION_MONTHS = env.int("PEER_SUPERVISION_MONTHS", default=3)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/set-language/", login_not_required(set_language), name="set_language"),
     path("peers/", include("peers.urls")),
+    path("requests/", include("support_requests.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -4,6 +4,7 @@ alice and bob are peer supporters, carol and dan staff, quinn a coordinator of t
 Quality and Risk Office.
 """
 
+import importlib
 import os
 import shutil
 from pathlib import Path
@@ -65,6 +66,24 @@ def quinn(db):
 @pytest.fixture
 def users_by_role(alice, carol, quinn):
     return {"staff": carol, "peer": alice, "coordinator": quinn}
+
+
+def uses_transactions(request):
+    marker = request.node.get_closest_marker("django_db")
+    in_marker = bool(marker and marker.kwargs.get("transaction"))
+    return in_marker or {"live_server", "transactional_db"} & set(request.fixturenames)
+
+
+@pytest.fixture(autouse=True)
+def _data_migrations(request):
+    """Transactional tests truncate every table afterwards, data migrations included: put
+    back what a new installation has (the first charter) before each of them."""
+    if not uses_transactions(request):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+
+    importlib.import_module("peers.migrations.0002_first_charter").create_first_charter(apps, None)
 
 
 @pytest.fixture(autouse=True)

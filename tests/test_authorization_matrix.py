@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from peers.models import Nomination
 from tests.conftest import make_user
+from tests.support_requests.factories import make_request
 
 ROLES = ["anonymous", "staff", "peer", "coordinator"]
 
@@ -89,6 +90,52 @@ MATRIX = {
     ),
 }
 
+# A request of dan's, assigned to bob: none of the matrix's people may know it exists.
+DANS_REQUEST = lambda world: {"pk": world["dans_request"].pk}  # noqa: E731
+REQUEST_ACTION = {"GET": statuses(302, 405, 405, 405), "POST": statuses(302, 404, 404, 404)}
+MATRIX.update(
+    {
+        "requests:mine": (None, EVERYONE_GET),
+        "requests:new": (
+            None,
+            {"GET": statuses(302, 200, 200, 200), "POST": statuses(302, 200, 200, 200)},
+        ),
+        "requests:inbox": (
+            None,
+            {"GET": statuses(302, 403, 200, 403), "POST": statuses(302, 405, 405, 405)},
+        ),
+        "requests:dispatch": (None, COORDINATOR_PAGE),
+        "requests:detail": (
+            DANS_REQUEST,
+            {"GET": statuses(302, 404, 404, 404), "POST": statuses(302, 405, 405, 405)},
+        ),
+        "requests:sent": (
+            DANS_REQUEST,
+            {"GET": statuses(302, 404, 404, 404), "POST": statuses(302, 405, 405, 405)},
+        ),
+        **{
+            f"requests:{name}": (DANS_REQUEST, REQUEST_ACTION)
+            for name in [
+                "withdraw",
+                "erase",
+                "follow_up",
+                "accept",
+                "decline",
+                "first_contact",
+                "meeting",
+                "escalate",
+                "close",
+            ]
+        },  # fmt: skip
+        # Coordinators may try to assign any request; an accepted one is refused with a
+        # message (302), never shown.
+        "requests:assign": (
+            DANS_REQUEST,
+            {"GET": statuses(302, 405, 405, 405), "POST": statuses(302, 403, 403, 302)},
+        ),
+    }
+)
+
 # Routes whose anonymous 302 is not the login redirect (they are public).
 PUBLIC_REDIRECTS = {"login", "logout", "set_language"}
 
@@ -118,6 +165,7 @@ def world(bob, dan):
     bob_peer = bob.peer_profile
     return {
         "bob_peer": bob_peer,
+        "dans_request": make_request(dan, assigned_to=bob_peer),
         "nomination_for_dan": Nomination.objects.create(
             nominator=bob_peer, nominee=dan, profession="physician", department="Surgery",
             motivation="m",

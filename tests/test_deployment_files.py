@@ -13,7 +13,7 @@ COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 
 
 def test_it_defines_the_database_the_migration_and_the_web_service():
-    assert set(COMPOSE["services"]) == {"db", "migrate", "web"}
+    assert set(COMPOSE["services"]) == {"db", "migrate", "web", "clock"}
     assert "pgdata" in COMPOSE["volumes"]
 
 
@@ -30,7 +30,7 @@ def test_the_database_image_is_the_major_version_ci_tests_on(db):
 
 
 def test_web_and_migrate_reach_the_db_service_with_the_settings_variables():
-    for name in ["web", "migrate"]:
+    for name in ["web", "migrate", "clock"]:
         service = COMPOSE["services"][name]
         assert service["env_file"] == ".env"
         url = service["environment"]["DATABASE_URL"]
@@ -62,3 +62,10 @@ def test_the_migrate_service_runs_migrate_once():
     migrate = COMPOSE["services"]["migrate"]
     assert migrate["command"][-2:] == ["migrate", "--noinput"]
     assert migrate["restart"] == "no"
+
+
+def test_the_clock_service_runs_tick_every_minute_after_the_migration():
+    clock = COMPOSE["services"]["clock"]
+    assert "python manage.py tick" in clock["command"][-1]
+    assert "sleep 60" in clock["command"][-1]
+    assert clock["depends_on"]["migrate"]["condition"] == "service_completed_successfully"

@@ -2,9 +2,12 @@
 
 import logging
 
+from auditlog.middleware import AuditlogMiddleware as BaseAuditlogMiddleware
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+
+from svsupport.lib.http import client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -37,3 +40,12 @@ def database_unavailable_response():
     response["Retry-After"] = "30"
     response["Cache-Control"] = "no-store"
     return response
+
+
+class AuditlogMiddleware(BaseAuditlogMiddleware):
+    """django-auditlog's middleware, with the client address read from the trusted proxy
+    hop only: its default trusts the first X-Forwarded-For entry, which any client writes."""
+
+    @staticmethod
+    def _get_remote_addr(request):
+        return client_ip(request) or None

@@ -53,6 +53,12 @@ def is_active_peer(user):
     return profile is not None and profile.status == Status.ACTIVE
 
 
+def coordinator_users():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(groups__name=COORDINATORS_GROUP, is_active=True)
+
+
 def coordinator_required(view):
     """403 for any logged-in user who is not a coordinator (login is enforced globally)."""
 

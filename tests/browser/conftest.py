@@ -1,4 +1,3 @@
-import importlib
 import os
 import re
 
@@ -49,12 +48,3 @@ def log_out(page):
         page.get_by_role("button", name=re.compile("Log out|Se déconnecter")).click()
 
     return run
-
-
-@pytest.fixture(autouse=True)
-def _data_migrations(transactional_db):
-    """Live-server tests truncate every table between tests, data migrations included:
-    put back the first charter, as a new installation has it."""
-    from django.apps import apps
-
-    importlib.import_module("peers.migrations.0002_first_charter").create_first_charter(apps, None)

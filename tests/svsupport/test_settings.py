@@ -12,7 +12,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def import_settings(**env):
-    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "FIELD_ENCRYPTION_SALTS"}
+    }
     return subprocess.run(
         [sys.executable, "-c", "import svsupport.settings"],
         cwd=ROOT,
@@ -34,8 +38,14 @@ def test_a_malformed_boolean_is_refused():
     assert result.returncode != 0
 
 
-def test_settings_load_with_a_secret_key_and_no_debug():
-    assert import_settings(SECRET_KEY="x" * 50).returncode == 0
+def test_settings_load_with_a_secret_key_and_salts_and_no_debug():
+    assert import_settings(SECRET_KEY="x" * 50, FIELD_ENCRYPTION_SALTS="s").returncode == 0
+
+
+def test_without_debug_the_encryption_salts_are_required():
+    result = import_settings(SECRET_KEY="x" * 50)
+    assert result.returncode != 0
+    assert "FIELD_ENCRYPTION_SALTS is required" in result.stderr
 
 
 def error_ids():

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from peers import demo as peers_demo
+from support_requests import demo as requests_demo
 from svsupport.lib.demo import DEMO_PASSWORD, DEMO_USERS, demo_user, real_accounts
 
 
@@ -25,10 +26,11 @@ class Command(BaseCommand):
                 for username, first, last, _label in DEMO_USERS
             ]
             peers_created = peers_demo.seed()
+            requests_created = requests_demo.seed()
         self.stdout.write(
             f"seed_demo: {sum(created)} account(s) created, "
             f"{len(created) - sum(created)} already present; "
-            f"{peers_created} peer record(s) created."
+            f"{peers_created} peer record(s) and {requests_created} support request(s) created."
         )
         self.stdout.write(f'Demo accounts, all with the password "{DEMO_PASSWORD}":')
         for username, _first, _last, role_label in DEMO_USERS:

@@ -1,0 +1,200 @@
+import re
+import uuid
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from peers.models import PeerSupporter, Profession, SpokenLanguage
+from support_requests.models import (
+    MESSAGE_MAX_LENGTH,
+    ContactMethod,
+    Escalation,
+    FollowUp,
+    Meeting,
+    Outcome,
+    Situation,
+    SupportRequest,
+    Timing,
+)
+from svsupport.lib.forms import CleanTextMixin, DateInput, past_or_today
+
+PHONE_PATTERN = re.compile(r"^\+?[0-9 ().-]{4,30}$")
+
+
+class SupportRequestForm(CleanTextMixin, forms.ModelForm):
+    """Asking for a peer. Only the minimum: how and when to be contacted, an optional
+    short message, optional preferences."""
+
+    # Generated when the form is shown and used as the request's id: sending the same form
+    # twice (a double click, a reload) finds the first request instead of making a second.
+    submission_id = forms.UUIDField(widget=forms.HiddenInput)
+    requester_department = forms.CharField(
+        label=_("Your department (optional)"),
+        max_length=120,
+        required=False,
+        help_text=_("Used only to offer you a peer from another department."),
+    )
+    contact_detail = forms.CharField(
+        label=_("Phone number, if you chose the phone"),
+        max_length=30,
+        required=False,
+    )
+    time_window = forms.CharField(
+        label=_("When suits you, if you give a time"),
+        max_length=120,
+        required=False,
+        help_text=_("For example: Tuesday after 4 pm."),
+    )
+    message = forms.CharField(
+        label=_("A short message (optional)"),
+        max_length=MESSAGE_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": MESSAGE_MAX_LENGTH}),
+        help_text=_(
+            "Do not write any patient's name or identifier, nor details of the event: "
+            "the peer will listen when you meet."
+        ),
+    )
+
+    class Meta:
+        model = SupportRequest
+        fields = [
+            "prefer_other_department",
+            "requester_department",
+            "prefer_same_profession",
+            "requester_profession",
+            "preferred_language",
+            "contact_method",
+            "contact_detail",
+            "timing",
+            "time_window",
+            "message",
+            "situation",
+        ]
+        labels = {
+            "prefer_other_department": _("A peer from another department than mine"),
+            "prefer_same_profession": _("A peer of my profession, if possible"),
+            "requester_profession": _("Your profession (optional)"),
+            "preferred_language": _("A language, if you prefer (optional)"),
+            "contact_method": _("How should the peer contact you?"),
+            "timing": _("When?"),
+            "situation": _("What kind of situation? (optional)"),
+        }
+        widgets = {"contact_method": forms.RadioSelect, "timing": forms.RadioSelect}
+
+    def __init__(self, *args, chosen_peer=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.chosen_peer = chosen_peer
+        self.fields["submission_id"].initial = uuid.uuid4()
+        self.fields["requester_profession"].choices = [("", "—")] + Profession.choices
+        self.fields["preferred_language"].choices = [("", "—")] + SpokenLanguage.choices
+        self.fields["contact_method"].choices = ContactMethod.choices
+        self.fields["timing"].choices = Timing.choices
+        self.fields["situation"].choices = [("", _("I prefer not to say"))] + Situation.choices
+        if chosen_peer:
+            for name in ["prefer_other_department", "prefer_same_profession", "preferred_language"]:
+                del self.fields[name]
+
+    def clean_contact_detail(self):
+        phone = self.cleaned_data["contact_detail"].strip()
+        if phone and not PHONE_PATTERN.match(phone):
+            raise forms.ValidationError(_("Write a phone number with digits only."))
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("contact_method") == ContactMethod.PHONE and not cleaned.get(
+            "contact_detail"
+        ):
+            self.add_error("contact_detail", _("Give the number the peer should call."))
+        if cleaned.get("contact_method") != ContactMethod.PHONE:
+            cleaned["contact_detail"] = ""
+        if cleaned.get("timing") == Timing.WINDOW and not cleaned.get("time_window"):
+            self.add_error("time_window", _("Say when suits you."))
+        return cleaned
+
+    def save(self, commit=True):
+        support_request = super().save(commit=False)
+        support_request.id = self.cleaned_data["submission_id"]
+        support_request.chosen_peer = self.chosen_peer
+        if self.chosen_peer:
+            support_request.prefer_other_department = False
+        for name in ["contact_detail", "time_window", "message", "requester_department"]:
+            setattr(support_request, name, self.cleaned_data.get(name) or None)
+        if commit:
+            support_request.save()
+        return support_request
+
+
+class DeclineForm(forms.Form):
+    """Declining needs no reason: peers know their own limits."""
+
+
+class FirstContactForm(forms.Form):
+    contacted_at = forms.DateTimeField(
+        label=_("When did you first reach the colleague?"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def clean_contacted_at(self):
+        value = self.cleaned_data["contacted_at"]
+        if value > timezone.now():
+            raise forms.ValidationError(_("This moment is in the future."))
+        return value
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["held_on", "duration", "modality", "outcome"]
+        widgets = {"held_on": DateInput()}
+
+    def clean_held_on(self):
+        return past_or_today(self.cleaned_data["held_on"])
+
+
+class EscalationForm(forms.ModelForm):
+    class Meta:
+        model = Escalation
+        fields = ["alerted", "alerted_at", "category"]
+        widgets = {
+            "alerted_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            )
+        }
+
+    def clean_alerted_at(self):
+        value = self.cleaned_data["alerted_at"]
+        if value > timezone.now():
+            raise forms.ValidationError(_("This moment is in the future."))
+        return value
+
+
+class CloseForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("How did it end?"),
+        choices=[(value, label) for value, label in Outcome.choices if value != "another_meeting"],
+    )
+
+
+class AssignForm(forms.Form):
+    peer = forms.ModelChoiceField(
+        label=_("Peer supporter"), queryset=PeerSupporter.objects.none(), empty_label=None
+    )
+    confirm = forms.BooleanField(label=_("Assign despite the warnings above"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["peer"].queryset = PeerSupporter.objects.published().order_by("search_name")
+        self.fields["peer"].label_from_instance = lambda peer: (
+            f"{peer.display_name} — {peer.get_profession_display()}, {peer.department}"
+        )
+
+
+class FollowUpAnswerForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Would you like another conversation?"),
+        choices=FollowUp.Answer.choices,
+        widget=forms.RadioSelect,
+    )

@@ -1,0 +1,370 @@
+"""The workflows of a support request: matching, the acceptance clock, the peer's log,
+follow-ups and the purge. Every multi-step change runs in one transaction with the request
+row locked, so two people acting at the same moment cannot both win; mail leaves on commit
+and carries a link only."""
+
+from datetime import timedelta
+
+from auditlog.context import disable_auditlog
+from auditlog.models import LogEntry
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from peers.models import PeerSupporter
+from support_requests.models import (
+    OPEN_STATUSES,
+    UNASSIGNED_STATUSES,
+    Escalation,
+    FollowUp,
+    Meeting,
+    Offer,
+    Status,
+    SupportRequest,
+)
+from svsupport.lib.mail import notify
+from svsupport.lib.roles import coordinator_users
+from svsupport.lib.text import fold
+
+
+class AlreadyTaken(Exception):
+    """Someone else acted on the request first; the message says so to the person."""
+
+
+# Matching -------------------------------------------------------------------------------
+
+
+def candidate_peers(support_request):
+    """Published peers who may receive this request, best first, by these rules:
+    never the requester; never a peer already asked (declined, lapsed or cancelled); not in
+    the requester's department when they asked so; the preferred profession, then the
+    preferred language, when possible; the fewest open requests first."""
+    asked = support_request.offers.values("peer_id")
+    peers = (
+        PeerSupporter.objects.published()
+        .exclude(pk__in=asked)
+        .annotate(
+            open_load=Count(
+                "assigned_requests",
+                filter=Q(assigned_requests__status=Status.ACCEPTED),
+                distinct=True,
+            )
+            + Count("offers", filter=Q(offers__state=Offer.State.PENDING), distinct=True)
+        )
+    )
+    if support_request.requester_id:
+        peers = peers.exclude(user_id=support_request.requester_id)
+    department = fold(support_request.requester_department or "")
+    candidates = list(peers.order_by("open_load", "pk"))
+    if support_request.prefer_other_department and department:
+        candidates = [peer for peer in candidates if fold(peer.department) != department]
+
+    def preference(peer):
+        same_profession = (
+            support_request.prefer_same_profession
+            and peer.profession == support_request.requester_profession
+        )
+        speaks = (
+            support_request.preferred_language
+            and support_request.preferred_language in peer.language_codes
+        )
+        return (not same_profession, not speaks, peer.open_load, peer.pk)
+
+    return sorted(candidates, key=preference)
+
+
+def next_peer(support_request):
+    if support_request.chosen_peer_id and not support_request.offers.exists():
+        chosen = PeerSupporter.objects.published().filter(pk=support_request.chosen_peer_id)
+        return chosen.first()
+    if support_request.chosen_peer_id:
+        return None  # the person asked for this peer only: the coordinators take over
+    candidates = candidate_peers(support_request)
+    return candidates[0] if candidates else None
+
+
+# Creating and offering ------------------------------------------------------------------
+
+
+def request_create(*, form, requester):
+    """Saves a new request and offers it to the first matching peer, or to the
+    coordinators when nobody matches. The same form sent twice returns the first request;
+    an id that belongs to someone else's request returns None."""
+    submitted = SupportRequest.objects.filter(pk=form.cleaned_data["submission_id"]).first()
+    if submitted:
+        return submitted if submitted.requester_id == requester.pk else None
+    with transaction.atomic():
+        support_request = form.save(commit=False)
+        support_request.requester = requester
+        support_request.save()
+        offer_to_next_peer(support_request)
+    return support_request
+
+
+def offer_to_next_peer(support_request, now=None):
+    """Offers the request to the next matching peer, or sends it to the dispatch queue
+    after REQUEST_MAX_OFFERS offers or when nobody matches. Call with the row locked."""
+    now = now or timezone.now()
+    peer = None
+    if support_request.offers.count() < settings.REQUEST_MAX_OFFERS:
+        peer = next_peer(support_request)
+    if peer is None:
+        support_request.status = Status.DISPATCH
+        support_request.dispatched_at = now
+        support_request.went_to_dispatch = True
+        support_request.save(update_fields=["status", "dispatched_at", "went_to_dispatch"])
+        notify(coordinator_users(), reverse("requests:dispatch"))
+        return None
+    window = timedelta(minutes=settings.REQUEST_ACCEPT_WINDOW_MINUTES)
+    offer = Offer.objects.create(
+        request=support_request, peer=peer, offered_at=now, expires_at=now + window
+    )
+    support_request.status = Status.OFFERED
+    support_request.offers_count = support_request.offers.count()
+    support_request.save(update_fields=["status", "offers_count"])
+    notify([peer.user], reverse("requests:detail", args=[support_request.pk]))
+    return offer
+
+
+def locked_request(request_id):
+    return SupportRequest.objects.select_for_update().get(pk=request_id)
+
+
+def request_accept(*, request_id, peer):
+    """The offered peer accepts. Raises AlreadyTaken when the offer is no longer theirs
+    (accepted elsewhere, lapsed, assigned by a coordinator, withdrawn)."""
+    with transaction.atomic():
+        support_request = locked_request(request_id)
+        offer = support_request.offers.filter(peer=peer, state=Offer.State.PENDING).first()
+        if support_request.status != Status.OFFERED or offer is None:
+            raise AlreadyTaken
+        now = timezone.now()
+        offer.state, offer.answered_at = Offer.State.ACCEPTED, now
+        offer.save(update_fields=["state", "answered_at"])
+        assign(support_request, peer, now)
+    return support_request
+
+
+def request_decline(*, request_id, peer):
+    with transaction.atomic():
+        support_request = locked_request(request_id)
+        offer = support_request.offers.filter(peer=peer, state=Offer.State.PENDING).first()
+        if offer is None:
+            raise AlreadyTaken
+        offer.state, offer.answered_at = Offer.State.DECLINED, timezone.now()
+        offer.save(update_fields=["state", "answered_at"])
+        offer_to_next_peer(support_request)
+    return support_request
+
+
+def request_assign(*, request_id, peer):
+    """A coordinator gives the request to a peer. Raises AlreadyTaken when a peer has
+    accepted it meanwhile (or it was withdrawn)."""
+    with transaction.atomic():
+        support_request = locked_request(request_id)
+        if support_request.status not in UNASSIGNED_STATUSES:
+            raise AlreadyTaken
+        now = timezone.now()
+        support_request.offers.filter(state=Offer.State.PENDING).update(
+            state=Offer.State.CANCELLED, answered_at=now
+        )
+        assign(support_request, peer, now)
+    return support_request
+
+
+def assign(support_request, peer, now):
+    support_request.status = Status.ACCEPTED
+    support_request.assigned_peer = peer
+    support_request.accepted_at = now
+    support_request.save(update_fields=["status", "assigned_peer", "accepted_at"])
+    if support_request.requester:
+        notify([support_request.requester], reverse("requests:detail", args=[support_request.pk]))
+
+
+def assignment_warnings(support_request, peer):
+    """What the matching rules would say against this choice, for the coordinator."""
+    warnings = []
+    if support_request.requester_id and peer.user_id == support_request.requester_id:
+        warnings.append("requester")
+    department = fold(support_request.requester_department or "")
+    if support_request.prefer_other_department and department == fold(peer.department):
+        warnings.append("same_department")
+    if support_request.offers.filter(peer=peer).exclude(state=Offer.State.PENDING).exists():
+        warnings.append("already_asked")
+    return warnings
+
+
+# The peer's log -------------------------------------------------------------------------
+
+
+def request_first_contact(*, support_request, when):
+    with transaction.atomic():
+        support_request = locked_request(support_request.pk)
+        if support_request.first_contact_at is None:
+            support_request.first_contact_at = when
+            support_request.save(update_fields=["first_contact_at"])
+    return support_request
+
+
+def request_log_meeting(*, support_request, form):
+    """Records a meeting and schedules the follow-ups from it."""
+    with transaction.atomic():
+        meeting = form.save(commit=False)
+        meeting.request = support_request
+        meeting.save()
+        if support_request.first_contact_at is None:
+            support_request.first_contact_at = timezone.now()
+            support_request.save(update_fields=["first_contact_at"])
+        schedule_follow_ups(support_request, meeting)
+    return meeting
+
+
+def schedule_follow_ups(support_request, meeting):
+    """Follow-ups count from the last meeting: later meetings move them."""
+    support_request.follow_ups.filter(sent_at__isnull=True).delete()
+    start = timezone.make_aware(
+        timezone.datetime.combine(meeting.held_on, timezone.datetime.min.time())
+    ) + timedelta(hours=18)
+    FollowUp.objects.bulk_create(
+        FollowUp(request=support_request, due_at=start + timedelta(hours=hours))
+        for hours in settings.REQUEST_FOLLOW_UP_HOURS
+    )
+
+
+def request_escalate(*, support_request, form, peer):
+    with transaction.atomic():
+        escalation = form.save(commit=False)
+        escalation.request = support_request
+        escalation.recorded_by = peer
+        escalation.save()
+        support_request.escalated = True
+        support_request.save(update_fields=["escalated"])
+        notify(coordinator_users(), reverse("requests:dispatch"))
+    return escalation
+
+
+def request_close(*, support_request, outcome):
+    with transaction.atomic():
+        support_request = locked_request(support_request.pk)
+        if support_request.status != Status.ACCEPTED:
+            raise AlreadyTaken
+        support_request.status = Status.CLOSED
+        support_request.closed_at = timezone.now()
+        support_request.close_outcome = outcome
+        support_request.save(update_fields=["status", "closed_at", "close_outcome"])
+    return support_request
+
+
+# The requester's side -------------------------------------------------------------------
+
+
+def request_withdraw(*, support_request):
+    """The requester stops the request, at any step."""
+    with transaction.atomic():
+        support_request = locked_request(support_request.pk)
+        if support_request.status not in OPEN_STATUSES:
+            raise AlreadyTaken
+        now = timezone.now()
+        support_request.offers.filter(state=Offer.State.PENDING).update(
+            state=Offer.State.CANCELLED, answered_at=now
+        )
+        support_request.follow_ups.filter(sent_at__isnull=True).delete()
+        support_request.status = Status.WITHDRAWN
+        support_request.closed_at = now
+        support_request.save(update_fields=["status", "closed_at"])
+    return support_request
+
+
+def follow_up_answer(*, follow_up, answer):
+    """'Yes' reopens the request with the same peer; 'no' ends the follow-ups."""
+    with transaction.atomic():
+        support_request = locked_request(follow_up.request_id)
+        follow_up.answer, follow_up.answered_at = answer, timezone.now()
+        follow_up.save(update_fields=["answer", "answered_at"])
+        support_request.follow_ups.filter(sent_at__isnull=True).delete()
+        if answer == FollowUp.Answer.YES and support_request.assigned_peer:
+            support_request.status = Status.ACCEPTED
+            support_request.closed_at = None
+            support_request.save(update_fields=["status", "closed_at"])
+            notify(
+                [support_request.assigned_peer.user],
+                reverse("requests:detail", args=[support_request.pk]),
+            )
+    return support_request
+
+
+# The purge ------------------------------------------------------------------------------
+
+
+def request_purge(support_request, now=None):
+    """Erases identity, contact details and free text and keeps de-identified figures:
+    month, delays to acceptance and first contact, counts and outcome category. Safe to
+    run twice: a purged request is left as it is."""
+    if support_request.purged_at:
+        return False
+    created = support_request.created_at
+    support_request.minutes_to_accept = minutes_between(created, support_request.accepted_at)
+    support_request.minutes_to_first_contact = minutes_between(
+        created, support_request.first_contact_at
+    )
+    support_request.meetings_count = support_request.meetings.count()
+    support_request.offers_count = support_request.offers.count()
+    if not support_request.close_outcome and support_request.meetings.exists():
+        support_request.close_outcome = support_request.meetings.last().outcome
+    support_request.requester = None
+    support_request.chosen_peer = None
+    support_request.assigned_peer = None
+    support_request.requester_department = None
+    support_request.contact_detail = None
+    support_request.time_window = None
+    support_request.message = None
+    support_request.created_at = timezone.make_aware(
+        timezone.datetime.combine(support_request.month, timezone.datetime.min.time())
+    )
+    support_request.dispatched_at = support_request.accepted_at = None
+    support_request.first_contact_at = support_request.closed_at = None
+    support_request.purged_at = now or timezone.now()
+    children = {
+        model: list(getattr(support_request, related).values_list("pk", flat=True))
+        for related, model in PURGED_CHILDREN.items()
+    }
+    # The purge itself writes no diff: the deleted values would survive in the log.
+    with disable_auditlog():
+        support_request.save()
+        for related in PURGED_CHILDREN:
+            getattr(support_request, related).all().delete()
+    anonymise_audit_trail(support_request, children)
+    return True
+
+
+PURGED_CHILDREN = {"offers": Offer, "meetings": Meeting, "escalations": Escalation,
+                   "follow_ups": FollowUp}  # fmt: skip
+
+
+def anonymise_audit_trail(support_request, children):
+    """Keeps that things happened and when, and drops who and what: actors, addresses
+    and diffs of the request and of its offers, meetings, escalations and follow-ups."""
+    entries = LogEntry.objects.get_for_object(support_request)
+    for model, pks in children.items():
+        entries = entries | LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id__in=pks
+        )
+    entries.update(
+        actor=None,
+        actor_email=None,
+        remote_addr=None,
+        remote_port=None,
+        changes=None,
+        changes_text="",
+        serialized_data=None,
+        additional_data=None,
+    )
+
+
+def minutes_between(start, end):
+    if start is None or end is None:
+        return None
+    return max(0, int((end - start).total_seconds() // 60))

@@ -1,0 +1,300 @@
+from auditlog.signals import accessed
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from support_requests import access, services
+from support_requests.forms import (
+    AssignForm,
+    CloseForm,
+    EscalationForm,
+    FirstContactForm,
+    FollowUpAnswerForm,
+    MeetingForm,
+    SupportRequestForm,
+)
+from support_requests.models import FollowUp, Offer, Status, SupportRequest
+from svsupport.lib.roles import coordinator_required
+
+LIST_LIMIT = 50
+
+
+def log_read(support_request):
+    """Every read of a request's detail is an audit-log access entry (who, when, which)."""
+    accessed.send(sender=SupportRequest, instance=support_request)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def new(request):
+    chosen_peer = access.chosen_peer_for_new_request(request.user, request.GET.get("peer"))
+    form = SupportRequestForm(request.POST or None, chosen_peer=chosen_peer)
+    if form.is_valid():
+        support_request = services.request_create(form=form, requester=request.user)
+        if support_request is None:
+            raise Http404  # an id already used by someone else's request
+        return redirect("requests:sent", pk=support_request.pk)
+    return render(
+        request,
+        "requests/new.html",
+        {
+            "form": form,
+            "chosen_peer": chosen_peer,
+            "retention_days": settings.REQUEST_RETENTION_DAYS,
+            "hr_contact": settings.HR_CONTACT,
+            "eap_contact": settings.EAP_CONTACT,
+        },
+    )
+
+
+@never_cache
+@require_GET
+def sent(request, pk):
+    support_request = access.get_request_as(request.user, pk, access.REQUESTER)
+    return render(
+        request,
+        "requests/sent.html",
+        {
+            "support_request": support_request,
+            "promise_hours": settings.REQUEST_CONTACT_PROMISE_HOURS,
+            "window_minutes": settings.REQUEST_ACCEPT_WINDOW_MINUTES,
+        },
+    )
+
+
+@never_cache
+@require_GET
+def mine(request):
+    support_requests = (
+        SupportRequest.objects.not_purged()
+        .filter(requester=request.user)
+        .select_related("assigned_peer", "chosen_peer")
+        .order_by("-created_at")[:LIST_LIMIT]
+    )
+    return render(request, "requests/mine.html", {"support_requests": support_requests})
+
+
+@never_cache
+@require_GET
+def detail(request, pk):
+    support_request, capacity = access.get_request_for_user(request.user, pk)
+    log_read(support_request)
+    context = {"support_request": support_request, "capacity": capacity, "now": timezone.now()}
+    if capacity == access.OFFERED_PEER:
+        context["offer"] = support_request.pending_offer()
+    elif capacity == access.ASSIGNED_PEER:
+        context.update(
+            meetings=support_request.meetings.all(),
+            escalations=support_request.escalations.all(),
+            first_contact_form=FirstContactForm(initial={"contacted_at": timezone.localtime()}),
+            meeting_form=MeetingForm(initial={"held_on": timezone.localdate()}),
+            escalation_form=EscalationForm(),
+            close_form=CloseForm(),
+        )
+    elif capacity == access.COORDINATOR:
+        context.update(
+            offers=support_request.offers.select_related("peer"),
+            assign_form=AssignForm(),
+        )
+    elif capacity == access.REQUESTER:
+        context.update(
+            offer=support_request.pending_offer(),
+            meetings_count=support_request.meetings.count(),
+            follow_up=support_request.follow_ups.filter(sent_at__isnull=False, answer="").first(),
+            follow_up_form=FollowUpAnswerForm(),
+        )
+    return render(request, "requests/detail.html", context)
+
+
+def back_to(support_request):
+    return redirect("requests:detail", pk=support_request.pk)
+
+
+@require_POST
+def withdraw(request, pk):
+    support_request = access.get_request_as(request.user, pk, access.REQUESTER)
+    try:
+        services.request_withdraw(support_request=support_request)
+    except services.AlreadyTaken:
+        messages.error(request, _("This request is already closed."))
+    else:
+        messages.success(request, _("Your request is withdrawn. Nobody will contact you."))
+    return back_to(support_request)
+
+
+@require_POST
+def erase(request, pk):
+    support_request = access.get_request_as(request.user, pk, access.REQUESTER)
+    if support_request.is_open:
+        messages.error(request, _("Withdraw the request first, or wait until it is closed."))
+        return back_to(support_request)
+    services.request_purge(support_request)
+    messages.success(request, _("Your details and message are erased."))
+    return redirect("requests:mine")
+
+
+@require_POST
+def follow_up(request, pk):
+    support_request = access.get_request_as(request.user, pk, access.REQUESTER)
+    due = support_request.follow_ups.filter(sent_at__isnull=False, answer="").first()
+    form = FollowUpAnswerForm(request.POST)
+    if due is None or not form.is_valid():
+        messages.error(request, _("There is no question waiting for your answer."))
+        return back_to(support_request)
+    services.follow_up_answer(follow_up=due, answer=form.cleaned_data["answer"])
+    if form.cleaned_data["answer"] == FollowUp.Answer.YES:
+        messages.success(request, _("Your peer supporter is told, and will contact you."))
+    else:
+        messages.success(request, _("Thank you. Take care of yourself."))
+    return back_to(support_request)
+
+
+@require_POST
+def accept(request, pk):
+    support_request, peer = access.get_request_offered_to(request.user, pk)
+    try:
+        services.request_accept(request_id=support_request.pk, peer=peer)
+    except services.AlreadyTaken:
+        messages.error(
+            request, _("This request is no longer waiting for you: someone else has it now.")
+        )
+        return redirect("requests:inbox")
+    messages.success(request, _("Thank you. The contact details are below: reach out soon."))
+    return back_to(support_request)
+
+
+@require_POST
+def decline(request, pk):
+    support_request, peer = access.get_request_offered_to(request.user, pk)
+    try:
+        services.request_decline(request_id=support_request.pk, peer=peer)
+    except services.AlreadyTaken:
+        messages.error(request, _("This request is no longer waiting for you."))
+    else:
+        messages.success(request, _("Declined. The request goes to another peer supporter."))
+    return redirect("requests:inbox")
+
+
+def assigned_peer_form(request, pk, form_class):
+    support_request = access.get_request_as(request.user, pk, access.ASSIGNED_PEER)
+    form = form_class(request.POST)
+    if not form.is_valid() or support_request.status != Status.ACCEPTED:
+        errors = " ".join(error for errors in form.errors.values() for error in errors)
+        messages.error(request, _("Not recorded. %s") % errors)
+        return support_request, None
+    return support_request, form
+
+
+@require_POST
+def first_contact(request, pk):
+    support_request, form = assigned_peer_form(request, pk, FirstContactForm)
+    if form:
+        when = form.cleaned_data["contacted_at"]
+        services.request_first_contact(support_request=support_request, when=when)
+        messages.success(request, _("First contact recorded."))
+    return back_to(support_request)
+
+
+@require_POST
+def meeting(request, pk):
+    support_request, form = assigned_peer_form(request, pk, MeetingForm)
+    if form:
+        services.request_log_meeting(support_request=support_request, form=form)
+        messages.success(request, _("Meeting recorded. Only its date, length and outcome."))
+    return back_to(support_request)
+
+
+@require_POST
+def escalate(request, pk):
+    support_request, form = assigned_peer_form(request, pk, EscalationForm)
+    if form:
+        services.request_escalate(
+            support_request=support_request, form=form, peer=support_request.assigned_peer
+        )
+        messages.success(request, _("Alert recorded. The coordinators are informed."))
+    return back_to(support_request)
+
+
+@require_POST
+def close(request, pk):
+    support_request, form = assigned_peer_form(request, pk, CloseForm)
+    if form:
+        services.request_close(
+            support_request=support_request, outcome=form.cleaned_data["outcome"]
+        )
+        messages.success(request, _("Request closed. Thank you for your support."))
+    return back_to(support_request)
+
+
+@require_POST
+@coordinator_required
+def assign(request, pk):
+    support_request = access.get_request_for_dispatch(request.user, pk)
+    form = AssignForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a published peer supporter."))
+        return redirect("requests:dispatch")
+    peer = form.cleaned_data["peer"]
+    warnings = services.assignment_warnings(support_request, peer)
+    if warnings and not form.cleaned_data["confirm"]:
+        messages.warning(request, warning_text(warnings))
+        return back_to(support_request)
+    try:
+        services.request_assign(request_id=support_request.pk, peer=peer)
+    except services.AlreadyTaken:
+        messages.error(request, _("A peer supporter accepted this request meanwhile."))
+    else:
+        messages.success(request, _("Assigned to %s.") % peer.display_name)
+    return redirect("requests:dispatch")
+
+
+def warning_text(warnings):
+    texts = {
+        "requester": _("this peer made the request"),
+        "same_department": _("the colleague asked for a peer from another department"),
+        "already_asked": _("this peer was already asked and did not take it"),
+    }
+    reasons = "; ".join(str(texts[warning]) for warning in warnings)
+    return _("Not assigned yet: %s. Tick the confirmation to assign all the same.") % reasons
+
+
+@never_cache
+@require_GET
+def inbox(request):
+    peer = access.inbox_peer(request.user)
+    offered = (
+        Offer.objects.filter(peer=peer, state=Offer.State.PENDING)
+        .select_related("request")
+        .order_by("expires_at")
+    )
+    assigned = SupportRequest.objects.not_purged().filter(assigned_peer=peer)
+    return render(
+        request,
+        "requests/inbox.html",
+        {
+            "offers": offered,
+            "active": assigned.filter(status=Status.ACCEPTED).order_by("accepted_at"),
+            "closed": assigned.exclude(status=Status.ACCEPTED).order_by("-closed_at")[:LIST_LIMIT],
+            "now": timezone.now(),
+        },
+    )
+
+
+@never_cache
+@coordinator_required
+@require_GET
+def dispatch(request):
+    waiting = (
+        SupportRequest.objects.not_purged().filter(status=Status.DISPATCH).order_by("dispatched_at")
+    )
+    offered = SupportRequest.objects.filter(status=Status.OFFERED).count()
+    return render(
+        request,
+        "requests/dispatch.html",
+        {"waiting": waiting[:LIST_LIMIT], "offered_count": offered, "now": timezone.now()},
+    )

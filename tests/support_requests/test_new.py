@@ -1,0 +1,152 @@
+"""Asking for a peer: /requests/new/."""
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from support_requests.models import Offer, Status, SupportRequest
+from tests.conftest import make_user
+from tests.peers.factories import make_peer
+from tests.support_requests.factories import form_data
+
+NEW = reverse("requests:new")
+
+
+def test_the_form_page_redirects_what_peer_support_is_not_for(client, carol):
+    client.force_login(carol)
+    content = client.get(NEW).content.decode()
+    assert "Human Resources" in content
+    assert "Group sessions are run by professionals" in content
+    assert "15 or 112" in content
+    assert "Do not write any patient" in content
+    assert "the law obliges the peer to act" in content
+    assert "90 days after the request is closed" in content
+
+
+def test_carol_asks_any_peer_and_it_is_offered_to_one(
+    client, carol, alice, django_capture_on_commit_callbacks
+):
+    client.force_login(carol)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(NEW, form_data(message="Hard night <b>shift</b>"))
+    support_request = SupportRequest.objects.get()
+    assert response["Location"] == reverse("requests:sent", args=[support_request.pk])
+    assert support_request.requester == carol
+    assert support_request.status == Status.OFFERED
+    assert support_request.pending_offer().peer.user == alice
+    message = mail.outbox[0]
+    assert message.to == ["alice@hospital.example"]
+    assert reverse("requests:detail", args=[support_request.pk]) in message.body
+    for secret in ["Carol", "Petit", "Hard night", "adverse", "06 12"]:
+        assert secret not in message.body and secret not in message.subject
+
+
+def test_asking_a_named_peer_from_the_directory(client, carol, alice, bob):
+    client.force_login(carol)
+    peer = bob.peer_profile
+    page = client.get(NEW, {"peer": peer.pk}).content.decode()
+    assert "You are asking Bob Bernard" in page
+    client.post(f"{NEW}?peer={peer.pk}", form_data())
+    support_request = SupportRequest.objects.get()
+    assert support_request.chosen_peer == peer
+    assert support_request.pending_offer().peer == peer
+
+
+@pytest.mark.parametrize("peer", ["999999", "abc", "-1"])
+def test_an_unknown_or_unpublished_peer_is_a_404(client, carol, peer):
+    client.force_login(carol)
+    assert client.get(NEW, {"peer": peer}).status_code == 404
+
+
+def test_one_cannot_ask_oneself(client, alice):
+    client.force_login(alice)
+    assert client.get(NEW, {"peer": alice.peer_profile.pk}).status_code == 404
+
+
+def test_the_same_form_sent_twice_gives_one_request(client, carol, alice):
+    client.force_login(carol)
+    data = form_data()
+    first = client.post(NEW, data)
+    second = client.post(NEW, data)
+    assert first["Location"] == second["Location"]
+    assert SupportRequest.objects.count() == 1
+    assert Offer.objects.count() == 1
+
+
+def test_another_persons_submission_id_is_refused(client, carol, dan, alice):
+    client.force_login(carol)
+    data = form_data()
+    client.post(NEW, data)
+    client.force_login(dan)
+    assert client.post(NEW, data).status_code == 404
+    assert SupportRequest.objects.get().requester == carol
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "error"),
+    [
+        ({"contact_detail": ""}, "contact_detail", "Give the number"),
+        ({"contact_detail": "call me maybe"}, "contact_detail", "digits only"),
+        ({"message": "x" * 501}, "message", "at most 500"),
+        ({"message": "a\x00b"}, "message", "Null characters"),
+        ({"timing": "window", "time_window": ""}, "time_window", "Say when"),
+        ({"contact_method": "pigeon"}, "contact_method", "Select a valid choice"),
+    ],
+)
+def test_bad_input_is_explained_and_nothing_is_saved(client, carol, changes, field, error):
+    client.force_login(carol)
+    response = client.post(NEW, form_data(**changes))
+    assert response.status_code == 200
+    assert error in " ".join(response.context["form"].errors[field])
+    assert not SupportRequest.objects.exists()
+
+
+def test_extra_fields_are_ignored(client, carol, alice, bob):
+    client.force_login(carol)
+    client.post(
+        NEW,
+        form_data(status="closed", assigned_peer=bob.peer_profile.pk, requester=alice.pk),
+    )
+    support_request = SupportRequest.objects.get()
+    assert support_request.status == Status.OFFERED
+    assert support_request.assigned_peer is None
+    assert support_request.requester == carol
+
+
+def test_email_contact_needs_no_detail(client, carol, alice):
+    client.force_login(carol)
+    client.post(NEW, form_data(contact_method="email", contact_detail="06 00"))
+    assert SupportRequest.objects.get().contact_detail is None
+
+
+def test_a_request_without_csrf_token_is_refused(carol, alice):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(carol)
+    assert client.post(NEW, form_data()).status_code == 403
+    assert not SupportRequest.objects.exists()
+
+
+def test_the_confirmation_states_the_promise_and_the_help_lines(client, carol, alice):
+    client.force_login(carol)
+    response = client.post(NEW, form_data(), follow=True)
+    content = response.content.decode()
+    assert "will contact you within 24 hours" in content
+    assert "120 minutes to accept" in content
+    assert "0 805 23 23 36" in content
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_huge_body_is_refused_without_a_500(client, carol, settings):
+    client.force_login(carol)
+    fields = {f"f{number}": "x" for number in range(2000)}
+    response = client.post(NEW, {**form_data(), **fields})
+    assert response.status_code == 400
+    assert not SupportRequest.objects.exists()
+
+
+def test_peers_not_matching_leave_it_to_the_coordinators(client, carol):
+    make_peer(make_user("nina"), department="Surgery")
+    client.force_login(carol)
+    client.post(NEW, form_data(requester_department="surgery"))
+    assert SupportRequest.objects.get().status == Status.DISPATCH
