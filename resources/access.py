@@ -4,7 +4,6 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-
 from resources.models import Hotline, Page, PolicyDocument, PolicyVersion, Story
 from svsupport.lib import roles
 

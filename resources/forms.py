@@ -26,7 +26,10 @@ class CleanTextMixin:
 
 def side_by_side(*names):
     """One row per translated field: English on the left, French on the right."""
-    return [Row(Column(f"{name}_en", css_class="col-md-6"), Column(f"{name}_fr", css_class="col-md-6")) for name in names]
+    return [
+        Row(Column(f"{name}_en", css_class="col-md-6"), Column(f"{name}_fr", css_class="col-md-6"))
+        for name in names
+    ]
 
 
 def mark_french(form):
@@ -59,9 +62,7 @@ class DraftForm(CleanTextMixin, forms.ModelForm):
             all((cleaned.get(f"draft_{name}_{lang}") or "").strip() for name in required)
             for lang in ("en", "fr")
         ):
-            raise forms.ValidationError(
-                _("Write the title and the text in at least one language.")
-            )
+            raise forms.ValidationError(_("Write the title and the text in at least one language."))
         return cleaned
 
     def save(self, commit=True):
@@ -94,7 +95,13 @@ class PageForm(DraftForm):
 class StoryForm(DraftForm):
     class Meta:
         model = Story
-        fields = ["draft_title_en", "draft_title_fr", "draft_body_en", "draft_body_fr", "is_example"]
+        fields = [
+            "draft_title_en",
+            "draft_title_fr",
+            "draft_body_en",
+            "draft_body_fr",
+            "is_example",
+        ]
 
 
 class HotlineForm(CleanTextMixin, forms.ModelForm):

@@ -132,6 +132,9 @@ class DraftedContent(BilingualMixin, models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.title_en or self.title_fr or self.draft_title_en or self.draft_title_fr
+
     def _pairs(self):
         return [f"{name}_{lang}" for name in self.TRANSLATED_FIELDS for lang in LANGUAGES]
 
@@ -166,9 +169,6 @@ class DraftedContent(BilingualMixin, models.Model):
     def withdraw(self):
         self.is_published = False
         self.save(update_fields=["is_published"])
-
-    def __str__(self):
-        return self.title_en or self.title_fr or self.draft_title_en or self.draft_title_fr
 
 
 class Page(DraftedContent):
@@ -317,7 +317,9 @@ class PolicyDocument(BilingualMixin, models.Model):
 
     def current_version(self):
         """The published version with the highest number, or None."""
-        return self.versions.filter(status=PolicyVersion.Status.PUBLISHED).order_by("-number").first()
+        return (
+            self.versions.filter(status=PolicyVersion.Status.PUBLISHED).order_by("-number").first()
+        )
 
 
 class PolicyVersionQuerySet(models.QuerySet):

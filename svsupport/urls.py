@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.urls import path
+from django.urls import include, path
 from django.views.i18n import set_language
 
 from svsupport import views
@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/set-language/", login_not_required(set_language), name="set_language"),
     path("office/roles/", views.role_members, name="role_members"),
+    path("resources/", include("resources.urls")),
     path("admin/", admin.site.urls),
 ]
 
