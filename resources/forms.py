@@ -18,10 +18,28 @@ class CleanTextMixin:
 
     def clean(self):
         cleaned = super().clean()
-        for name, value in cleaned.items():
-            if isinstance(value, str) and has_control_characters(value):
+        for name, value in list(cleaned.items()):
+            if not isinstance(value, str):
+                continue
+            if has_control_characters(value):
                 self.add_error(name, _("This text contains control characters; remove them."))
+            else:
+                # Browsers send CR LF line ends: store LF, so an untouched text stays equal.
+                cleaned[name] = value.replace("\r\n", "\n")
         return cleaned
+
+    def really_changed(self):
+        """Fields whose value changed once line ends and outer spaces are ignored, so that
+        saving an untouched French text does not make it look newer than the English."""
+
+        def normal(value):
+            return str(value if value is not None else "").replace("\r\n", "\n").strip()
+
+        return [
+            name
+            for name in self.changed_data
+            if normal(self.initial.get(name)) != normal(self.cleaned_data.get(name))
+        ]
 
 
 def side_by_side(*names):
@@ -66,7 +84,7 @@ class DraftForm(CleanTextMixin, forms.ModelForm):
         return cleaned
 
     def save(self, commit=True):
-        self.instance.stamp_changes(self.changed_data, timezone.now(), prefix="draft_")
+        self.instance.stamp_changes(self.really_changed(), timezone.now(), prefix="draft_")
         return super().save(commit)
 
 
@@ -145,7 +163,7 @@ class HotlineForm(CleanTextMixin, forms.ModelForm):
         return number
 
     def save(self, commit=True):
-        self.instance.stamp_changes(self.changed_data, timezone.now())
+        self.instance.stamp_changes(self.really_changed(), timezone.now())
         return super().save(commit)
 
 
@@ -212,7 +230,7 @@ class PolicyVersionForm(CleanTextMixin, forms.ModelForm):
         return cleaned
 
     def save(self, commit=True):
-        self.instance.stamp_changes(self.changed_data, timezone.now())
+        self.instance.stamp_changes(self.really_changed(), timezone.now())
         return super().save(commit)
 
 

@@ -85,7 +85,8 @@ class BilingualMixin:
         changed = {lang: getattr(self, f"{prefix}{lang}_changed_at") for lang in LANGUAGES}
         for language in LANGUAGES:
             other = other_language(language)
-            if changed[language] and changed[other] and changed[language] < changed[other]:
+            # A language never stamped counts as older than one that was.
+            if changed[other] and (changed[language] is None or changed[language] < changed[other]):
                 warnings.append(
                     _(
                         "The %(language)s text was last changed before the %(other)s text: "

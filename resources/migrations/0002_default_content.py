@@ -991,16 +991,20 @@ def load_default_content(apps, schema_editor):
         fields = {}
         for language, (title, summary, body) in (("en", english), ("fr", french)):
             fields.update(
-                {f"title_{language}": title, f"summary_{language}": summary, f"body_{language}": body}
+                {
+                    f"title_{language}": title,
+                    f"summary_{language}": summary,
+                    f"body_{language}": body.strip(),
+                }
             )
         Page.objects.create(slug=slug, section=section, position=position, **published(fields))
 
     for english, french in STORIES:
         fields = {
             "title_en": english[0],
-            "body_en": english[1],
+            "body_en": english[1].strip(),
             "title_fr": french[0],
-            "body_fr": french[1],
+            "body_fr": french[1].strip(),
         }
         Story.objects.create(is_example=True, **published(fields))
 
@@ -1028,8 +1032,8 @@ def load_default_content(apps, schema_editor):
             effective_date=timezone.localdate(now),
             change_note_en=FIRST_VERSION_NOTE[0],
             change_note_fr=FIRST_VERSION_NOTE[1],
-            body_en=bodies[0],
-            body_fr=bodies[1],
+            body_en=bodies[0].strip(),
+            body_fr=bodies[1].strip(),
             published_at=now,
             en_changed_at=now,
             fr_changed_at=now,
