@@ -1,5 +1,6 @@
 import re
 
+from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
@@ -283,3 +284,7 @@ class JustCultureSelfAssessmentForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            *[InlineRadios(name) for name in self.fields if name.startswith("question_")],
+            "next_steps",
+        )
