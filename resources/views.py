@@ -62,9 +62,9 @@ def page(request, slug):
     page = access.get_page_for_user(request.user, slug)
     if page.slug == PATHWAY_SLUG:
         return redirect("resources:pathway")
-    siblings = list(
-        Page.objects.published().filter(section=page.section).only("slug", "title_en", "title_fr")
-    )
+    # Whole rows: the links show each sibling's title in the reader's language, and
+    # deferring the other columns would cost a query per link.
+    siblings = list(Page.objects.published().filter(section=page.section))
     index = next(number for number, sibling in enumerate(siblings) if sibling.pk == page.pk)
     return render(
         request,

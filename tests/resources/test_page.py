@@ -72,7 +72,7 @@ def test_stage_2_links_to_the_directory_and_the_request_form_once_they_exist(cli
 def test_a_page_runs_a_fixed_number_of_queries(client, carol, django_assert_max_num_queries):
     client.force_login(carol)
     url = reverse("resources:page", kwargs={"slug": "faq"})
-    with django_assert_max_num_queries(15) as few:
+    with django_assert_max_num_queries(10) as few:
         client.get(url)
     for number in range(30):
         make_page(f"extra-{number}", position=number)
