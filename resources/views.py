@@ -6,7 +6,7 @@ from auditlog.models import LogEntry
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Case, Max, Prefetch, Q, When
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -199,9 +199,12 @@ def policy_version(request, slug, number):
 @coordinator_required
 @require_GET
 def manage(request):
-    return render(
-        request, "resources/manage.html", {"page_obj": paginate(request, Page.objects.all(), 50)}
+    # In the order staff meet them: introduction, the steps, then the guidance.
+    section_order = Case(
+        *[When(section=value, then=rank) for rank, value in enumerate(Page.Section.values)]
     )
+    pages = Page.objects.order_by(section_order, "position", "slug")
+    return render(request, "resources/manage.html", {"page_obj": paginate(request, pages, 50)})
 
 
 @coordinator_required

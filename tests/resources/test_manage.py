@@ -29,3 +29,11 @@ def test_coordinators_get_an_edit_link_in_the_menu_and_staff_do_not(client, quin
     assert reverse("resources:manage") in client.get(reverse("home")).content.decode()
     client.force_login(carol)
     assert reverse("resources:manage") not in client.get(reverse("home")).content.decode()
+
+
+def test_pages_are_listed_in_the_order_staff_meet_them(client, quinn):
+    client.force_login(quinn)
+    content = client.get(reverse("resources:manage")).content.decode()
+    titles = ["The support pathway", "Emotional first aid", "Feedback and lessons", "For managers"]
+    positions = [content.index(title) for title in titles]
+    assert positions == sorted(positions)
