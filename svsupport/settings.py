@@ -104,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "svsupport.lib.context_processors.roles",
+                "resources.context_processors.hotlines",
             ],
         },
     },

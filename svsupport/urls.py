@@ -14,6 +14,7 @@ urlpatterns = [
     path("i18n/set-language/", login_not_required(set_language), name="set_language"),
     path("peers/", include("peers.urls")),
     path("requests/", include("support_requests.urls")),
+    path("resources/", include("resources.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -88,6 +88,232 @@ MATRIX = {
         lambda world: {"pk": world["bob_peer"].pk},
         {"GET": statuses(302, 403, 403, 200), "POST": statuses(302, 405, 405, 405)},
     ),
+    # The support pathway (resources app). Default content comes from its data migration:
+    # page `faq`, story 1, 24/7 line 1, policy `peer-support-policy` version 1.
+    "resources:pathway": (
+        {},
+        {
+            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
+        },
+    ),
+    "resources:search": (
+        {},
+        {
+            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
+        },
+    ),
+    "resources:poster": (
+        {},
+        {
+            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
+        },
+    ),
+    "resources:self_assessment": (
+        {},
+        {
+            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
+        },
+    ),
+    "resources:page": (
+        {"slug": "faq"},
+        {
+            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
+        },
+    ),
+    "resources:stories": (
+        {},
+        {
+            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
+        },
+    ),
+    "resources:story": (
+        {"pk": 1},
+        {
+            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
+        },
+    ),
+    "resources:policies": (
+        {},
+        {
+            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
+        },
+    ),
+    "resources:policy": (
+        {"slug": "peer-support-policy"},
+        {
+            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
+        },
+    ),
+    "resources:policy_version": (
+        {"slug": "peer-support-policy", "number": 1},
+        {
+            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
+        },
+    ),
+    "resources:manage": (
+        {},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
+        },
+    ),
+    "resources:page_edit": (
+        {"slug": "faq"},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+        },
+    ),
+    "resources:page_draft": (
+        {"slug": "faq"},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
+        },
+    ),
+    "resources:page_publish": (
+        {"slug": "faq"},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 302},
+        },
+    ),
+    "resources:page_discard": (
+        {"slug": "faq"},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 302},
+        },
+    ),
+    "resources:page_history": (
+        {"slug": "faq"},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
+        },
+    ),
+    "resources:manage_stories": (
+        {},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
+        },
+    ),
+    "resources:story_create": (
+        {},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+        },
+    ),
+    "resources:story_edit": (
+        {"pk": 1},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+        },
+    ),
+    "resources:story_draft": (
+        {"pk": 1},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
+        },
+    ),
+    "resources:story_publish": (
+        {"pk": 1},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 302},
+        },
+    ),
+    "resources:story_withdraw": (
+        {"pk": 1},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 302},
+        },
+    ),
+    "resources:story_history": (
+        {"pk": 1},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
+        },
+    ),
+    "resources:hotlines": (
+        {},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
+        },
+    ),
+    "resources:hotline_create": (
+        {},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+        },
+    ),
+    "resources:hotline_edit": (
+        {"pk": 1},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+        },
+    ),
+    "resources:hotline_history": (
+        {"pk": 1},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
+        },
+    ),
+    "resources:policy_create": (
+        {},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+        },
+    ),
+    "resources:policy_version_create": (
+        {"slug": "peer-support-policy"},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 302},
+        },
+    ),
+    "resources:policy_version_edit": (
+        {"slug": "peer-support-policy", "number": 1},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 404},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 404},
+        },
+    ),
+    "resources:policy_version_publish": (
+        {"slug": "peer-support-policy", "number": 1},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 404},
+        },
+    ),
+    "resources:policy_history": (
+        {"slug": "peer-support-policy"},
+        {
+            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
+            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
+        },
+    ),
 }
 
 # A request of dan's, assigned to bob: none of the matrix's people may know it exists.

@@ -37,7 +37,12 @@ def log_in(page, live_server):
             user.username
         )
         page.get_by_label("Password" if language == "en" else "Mot de passe").fill(PASSWORD)
-        page.get_by_role("button", name="Log in" if language == "en" else "Se connecter").click()
+        # Wait for the page after the login: a test that types at once would otherwise race
+        # the navigation (the skip-link test failed about one run in six without this).
+        with page.expect_navigation():
+            page.get_by_role(
+                "button", name="Log in" if language == "en" else "Se connecter"
+            ).click()
 
     return as_user
 

@@ -1,0 +1,460 @@
+"""The support pathway: reading pages for everybody, editing pages for the Quality and
+Risk Office (coordinators)."""
+
+import segno
+from auditlog.models import LogEntry
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import Case, Max, Prefetch, Q, When
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from resources import access, forms
+from resources.models import (
+    HELP_SLUG,
+    ORGANISATION_SLUG,
+    PATHWAY_SLUG,
+    PEER_STAGE_SLUG,
+    Hotline,
+    Page,
+    PolicyDocument,
+    PolicyVersion,
+    Story,
+)
+from svsupport.lib.roles import coordinator_required
+from svsupport.lib.text import fold
+
+PER_PAGE = 20
+HISTORY_PER_PAGE = 30
+
+
+def paginate(request, items, per_page=PER_PAGE):
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+# Reading -----------------------------------------------------------------------------
+
+
+@require_GET
+def pathway(request):
+    pages = list(Page.objects.published())
+    landing = next((page for page in pages if page.slug == PATHWAY_SLUG), None)
+    return render(
+        request,
+        "resources/pathway.html",
+        {
+            "landing": landing,
+            "steps": [page for page in pages if page.section == Page.Section.PATHWAY],
+            "guidance": [page for page in pages if page.section == Page.Section.GUIDANCE],
+            "search_form": forms.SearchForm(),
+        },
+    )
+
+
+@require_GET
+def page(request, slug):
+    page = access.get_page_for_user(request.user, slug)
+    if page.slug == PATHWAY_SLUG:
+        return redirect("resources:pathway")
+    # Whole rows: the links show each sibling's title in the reader's language, and
+    # deferring the other columns would cost a query per link.
+    siblings = list(Page.objects.published().filter(section=page.section))
+    index = next(number for number, sibling in enumerate(siblings) if sibling.pk == page.pk)
+    return render(
+        request,
+        "resources/page.html",
+        {
+            "page": page,
+            "text": page.localized(get_language()),
+            "previous_page": siblings[index - 1] if index > 0 else None,
+            "next_page": siblings[index + 1] if index + 1 < len(siblings) else None,
+            **special_blocks(page),
+        },
+    )
+
+
+def special_blocks(page):
+    """What some pages show besides their text: the lines, the peer links, the checklist."""
+    return {
+        "show_hotlines": page.slug == HELP_SLUG,
+        "show_peer_links": page.slug == PEER_STAGE_SLUG,
+        "show_self_assessment": page.slug == ORGANISATION_SLUG,
+    }
+
+
+@require_GET
+def search(request):
+    form = forms.SearchForm(request.GET or None)
+    terms = form.terms()
+    results = Page.objects.none()
+    if terms:
+        results = Page.objects.published()
+        for term in terms:
+            # fold() on both sides: accent- and case-insensitive on SQLite and PostgreSQL.
+            # `contains` escapes % and _, so they match literally.
+            results = results.filter(search_text__contains=fold(term))
+    return render(
+        request,
+        "resources/search.html",
+        {"form": form, "terms": terms, "page_obj": paginate(request, results)},
+    )
+
+
+@require_GET
+def poster(request):
+    pages = list(Page.objects.published().filter(section=Page.Section.PATHWAY))
+    pathway_url = request.build_absolute_uri(reverse("resources:pathway"))
+    return render(
+        request,
+        "resources/poster.html",
+        {
+            "steps": pages,
+            "hotlines": list(Hotline.objects.active()),
+            "pathway_url": pathway_url,
+            "qr_svg": qr_code_svg(pathway_url),
+        },
+    )
+
+
+def qr_code_svg(url):
+    """The QR code as inline SVG. segno builds it from the address alone (no user text
+    goes in) and uses no style attribute, which the CSP would refuse."""
+    title = _("QR code of the pathway's address")
+    svg = segno.make(url, error="m").svg_inline(scale=4, title=title)
+    return mark_safe(svg)  # noqa: S308
+
+
+@require_GET
+def self_assessment(request):
+    return render(
+        request,
+        "resources/self_assessment.html",
+        {"form": forms.JustCultureSelfAssessmentForm(auto_id="answer_%s")},
+    )
+
+
+@require_GET
+def stories(request):
+    return render(
+        request,
+        "resources/stories.html",
+        {"page_obj": paginate(request, Story.objects.published())},
+    )
+
+
+@require_GET
+def story(request, pk):
+    story = access.get_story_for_user(request.user, pk)
+    return render(
+        request, "resources/story.html", {"story": story, "text": story.localized(get_language())}
+    )
+
+
+@require_GET
+def policies(request):
+    published = PolicyVersion.objects.published().order_by("-number")
+    documents = PolicyDocument.objects.prefetch_related(
+        Prefetch("versions", queryset=published, to_attr="published_versions")
+    )
+    return render(request, "resources/policies.html", {"page_obj": paginate(request, documents)})
+
+
+@require_GET
+def policy(request, slug):
+    document = access.get_policy_for_user(request.user, slug)
+    versions = document.versions.visible_to(request.user).order_by("-number")
+    page_obj = paginate(request, versions)
+    current = document.current_version()
+    return render(
+        request,
+        "resources/policy.html",
+        {
+            "document": document,
+            "current": current,
+            "text": current.localized(get_language()) if current else None,
+            "page_obj": page_obj,
+        },
+    )
+
+
+@require_GET
+def policy_version(request, slug, number):
+    version = access.get_policy_version_for_user(request.user, slug, number)
+    return render(
+        request,
+        "resources/policy_version.html",
+        {"version": version, "text": version.localized(get_language())},
+    )
+
+
+# Editing: pages ------------------------------------------------------------------------
+
+
+@coordinator_required
+@require_GET
+def manage(request):
+    # In the order staff meet them: introduction, the steps, then the guidance.
+    section_order = Case(
+        *[When(section=value, then=rank) for rank, value in enumerate(Page.Section.values)]
+    )
+    pages = Page.objects.order_by(section_order, "position", "slug")
+    return render(request, "resources/manage.html", {"page_obj": paginate(request, pages, 50)})
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def page_edit(request, slug):
+    page = access.get_page_for_editor(request.user, slug)
+    form = forms.PageForm(request.POST or None, instance=page)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Draft saved. Check it below, then publish it."))
+        return redirect("resources:page_draft", slug=page.slug)
+    return render(request, "resources/page_edit.html", {"page": page, "form": form})
+
+
+@coordinator_required
+@require_GET
+def page_draft(request, slug):
+    page = access.get_page_for_editor(request.user, slug)
+    return render(
+        request,
+        "resources/page_draft.html",
+        {
+            "page": page,
+            "warnings": page.translation_warnings(prefix="draft_"),
+            **special_blocks(page),
+        },
+    )
+
+
+@coordinator_required
+@require_POST
+def page_publish(request, slug):
+    page = access.get_page_for_editor(request.user, slug)
+    page.publish()
+    messages.success(request, _("Published: staff now read this version."))
+    return redirect(page)
+
+
+@coordinator_required
+@require_POST
+def page_discard(request, slug):
+    page = access.get_page_for_editor(request.user, slug)
+    page.discard_draft()
+    messages.success(request, _("Draft discarded: it is the published text again."))
+    return redirect("resources:page_draft", slug=page.slug)
+
+
+@coordinator_required
+@require_GET
+def page_history(request, slug):
+    page = access.get_page_for_editor(request.user, slug)
+    back = reverse("resources:page_draft", kwargs={"slug": page.slug})
+    return history(request, str(page), LogEntry.objects.get_for_object(page), back)
+
+
+def history(request, title, entries, back_to):
+    entries = entries.select_related("actor", "content_type").order_by("-timestamp")
+    return render(
+        request,
+        "resources/history.html",
+        {"title": title, "page_obj": paginate(request, entries, HISTORY_PER_PAGE), "back": back_to},
+    )
+
+
+# Editing: stories ----------------------------------------------------------------------
+
+
+@coordinator_required
+@require_GET
+def manage_stories(request):
+    return render(
+        request,
+        "resources/manage_stories.html",
+        {"page_obj": paginate(request, Story.objects.all())},
+    )
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def story_create(request):
+    form = forms.StoryForm(request.POST or None)
+    if form.is_valid():
+        story = form.save()
+        messages.success(request, _("Draft saved. Check it below, then publish it."))
+        return redirect("resources:story_draft", pk=story.pk)
+    return render(request, "resources/story_create.html", {"form": form})
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def story_edit(request, pk):
+    story = access.get_story_for_editor(request.user, pk)
+    form = forms.StoryForm(request.POST or None, instance=story)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Draft saved. Check it below, then publish it."))
+        return redirect("resources:story_draft", pk=story.pk)
+    return render(request, "resources/story_edit.html", {"story": story, "form": form})
+
+
+@coordinator_required
+@require_GET
+def story_draft(request, pk):
+    story = access.get_story_for_editor(request.user, pk)
+    return render(
+        request,
+        "resources/story_draft.html",
+        {"story": story, "warnings": story.translation_warnings(prefix="draft_")},
+    )
+
+
+@coordinator_required
+@require_POST
+def story_publish(request, pk):
+    story = access.get_story_for_editor(request.user, pk)
+    story.publish()
+    messages.success(request, _("Published: staff now read this version."))
+    return redirect(story)
+
+
+@coordinator_required
+@require_POST
+def story_withdraw(request, pk):
+    story = access.get_story_for_editor(request.user, pk)
+    story.withdraw()
+    messages.success(request, _("Withdrawn: staff no longer see this story."))
+    return redirect("resources:manage_stories")
+
+
+@coordinator_required
+@require_GET
+def story_history(request, pk):
+    story = access.get_story_for_editor(request.user, pk)
+    back = reverse("resources:story_draft", kwargs={"pk": story.pk})
+    return history(request, str(story), LogEntry.objects.get_for_object(story), back)
+
+
+# Editing: 24/7 lines -------------------------------------------------------------------
+
+
+@coordinator_required
+@require_GET
+def hotlines(request):
+    return render(
+        request, "resources/hotlines.html", {"page_obj": paginate(request, Hotline.objects.all())}
+    )
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def hotline_create(request):
+    form = forms.HotlineForm(request.POST or None)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("The line is saved and shown on every page."))
+        return redirect("resources:hotlines")
+    return render(request, "resources/hotline_create.html", {"form": form})
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def hotline_edit(request, pk):
+    hotline = access.get_hotline_for_editor(request.user, pk)
+    form = forms.HotlineForm(request.POST or None, instance=hotline)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("The line is saved."))
+        return redirect("resources:hotlines")
+    return render(
+        request,
+        "resources/hotline_edit.html",
+        {"hotline": hotline, "form": form, "warnings": hotline.translation_warnings()},
+    )
+
+
+@coordinator_required
+@require_GET
+def hotline_history(request, pk):
+    hotline = access.get_hotline_for_editor(request.user, pk)
+    back = reverse("resources:hotline_edit", kwargs={"pk": hotline.pk})
+    return history(request, str(hotline), LogEntry.objects.get_for_object(hotline), back)
+
+
+# Editing: policy documents -------------------------------------------------------------
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def policy_create(request):
+    form = forms.PolicyDocumentForm(request.POST or None)
+    if form.is_valid():
+        document = form.save()
+        messages.success(request, _("Document created. Write its first version."))
+        return redirect(document)
+    return render(request, "resources/policy_create.html", {"form": form})
+
+
+@coordinator_required
+@require_POST
+def policy_version_create(request, slug):
+    document = access.get_policy_for_editor(request.user, slug)
+    draft = document.versions.filter(status=PolicyVersion.Status.DRAFT).first()
+    if draft is None:
+        current = document.current_version()
+        number = (document.versions.aggregate(Max("number"))["number__max"] or 0) + 1
+        draft = document.versions.create(
+            number=number,
+            effective_date=timezone.localdate(),
+            body_en=current.body_en if current else "",
+            body_fr=current.body_fr if current else "",
+            en_changed_at=current.en_changed_at if current else None,
+            fr_changed_at=current.fr_changed_at if current else None,
+        )
+    return redirect("resources:policy_version_edit", slug=document.slug, number=draft.number)
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def policy_version_edit(request, slug, number):
+    version = access.get_draft_version_for_editor(request.user, slug, number)
+    form = forms.PolicyVersionForm(request.POST or None, instance=version)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Draft saved. Check it below, then publish it."))
+        return redirect(version)
+    return render(
+        request,
+        "resources/policy_version_edit.html",
+        {"version": version, "form": form, "warnings": version.translation_warnings()},
+    )
+
+
+@coordinator_required
+@require_POST
+def policy_version_publish(request, slug, number):
+    version = access.get_draft_version_for_editor(request.user, slug, number)
+    version.publish()
+    messages.success(request, _("Published: this version is now in force."))
+    return redirect(version.document)
+
+
+@coordinator_required
+@require_GET
+def policy_history(request, slug):
+    document = access.get_policy_for_editor(request.user, slug)
+    version_ids = list(document.versions.values_list("pk", flat=True))
+    entries = LogEntry.objects.filter(
+        Q(content_type=ContentType.objects.get_for_model(PolicyDocument), object_id=document.pk)
+        | Q(
+            content_type=ContentType.objects.get_for_model(PolicyVersion), object_id__in=version_ids
+        )
+    )
+    return history(request, str(document), entries, document.get_absolute_url())
