@@ -19,11 +19,6 @@ class PeerSupporterAdmin(admin.ModelAdmin):
     inlines = [LanguageInline]
 
 
-@admin.register(models.CharterVersion)
-class CharterVersionAdmin(admin.ModelAdmin):
-    list_display = ["number", "published_at"]
-
-
 @admin.register(models.TrainingRecord)
 class TrainingRecordAdmin(admin.ModelAdmin):
     list_display = ["peer", "course", "kind", "held_on", "completed"]

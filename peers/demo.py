@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from peers.models import (
     Attendance,
-    CharterVersion,
     Nomination,
     PeerSupporter,
     Profession,
@@ -14,6 +13,7 @@ from peers.models import (
     Status,
     SupportSession,
     TrainingRecord,
+    current_charter,
 )
 from peers.services import peer_set_languages
 from svsupport.lib.demo import demo_user
@@ -56,7 +56,7 @@ def seed():
     """Creates the demo peers, their training and supervision, and two nominations.
     Returns the number of peer records created."""
     today = timezone.localdate()
-    charter = CharterVersion.current()
+    charter = current_charter()
     sessions = demo_sessions(today)
     created = 0
     for row in NAMED_PEERS + MORE_PEERS:

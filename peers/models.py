@@ -82,31 +82,26 @@ class StatusChangeRefused(Exception):
         self.reasons = list(reasons)
 
 
-class CharterVersion(models.Model):
-    """One version of the commitments charter. The latest published one is current; a
-    new version asks every peer to sign again."""
+def current_charter():
+    """The commitments charter in force: the published version with the highest number of
+    the pathway's policy document of kind "charter". Publishing a new version there asks
+    every peer to sign again."""
+    from resources.models import PolicyDocument, PolicyVersion
 
-    number = models.PositiveIntegerField(unique=True)
-    text_en = models.TextField()
-    text_fr = models.TextField()
-    published_at = models.DateTimeField(null=True, blank=True)
+    return PolicyVersion.objects.current_of_kind(PolicyDocument.Kind.CHARTER)
 
-    class Meta:
-        ordering = ["-number"]
 
-    def __str__(self):
-        return f"Charter v{self.number}"
+def current_charter_id_subquery():
+    from resources.models import PolicyDocument, PolicyVersion
 
-    @classmethod
-    def current(cls):
-        return cls.objects.filter(published_at__isnull=False).order_by("-number").first()
+    versions = PolicyVersion.objects.published().filter(document__kind=PolicyDocument.Kind.CHARTER)
+    return models.Subquery(versions.order_by("-number").values("pk")[:1])
 
 
 class PeerQuerySet(models.QuerySet):
     def with_readiness(self):
         """Annotates what the rules look at: initial training done, current charter signed,
         last supervision attended. One query whatever the number of peers."""
-        current = CharterVersion.objects.filter(published_at__isnull=False).order_by("-number")
         return self.annotate(
             has_initial_training=Exists(
                 TrainingRecord.objects.filter(
@@ -115,7 +110,7 @@ class PeerQuerySet(models.QuerySet):
             ),
             has_current_charter=Exists(
                 CharterSignature.objects.filter(
-                    peer=OuterRef("pk"), charter_id=models.Subquery(current.values("pk")[:1])
+                    peer=OuterRef("pk"), charter_id=current_charter_id_subquery()
                 )
             ),
             last_supervision=models.Subquery(
@@ -243,7 +238,7 @@ class PeerSupporter(models.Model):
             kind=TrainingRecord.Kind.INITIAL, completed=True
         ).exists():
             missing.append(_("the initial training is not completed"))
-        current = CharterVersion.current()
+        current = current_charter()
         if current is None:
             missing.append(_("no commitments charter is published yet"))
         elif not self.signatures.filter(charter=current).exists():
@@ -327,7 +322,9 @@ class StatusChange(models.Model):
 
 class CharterSignature(models.Model):
     peer = models.ForeignKey(PeerSupporter, on_delete=models.CASCADE, related_name="signatures")
-    charter = models.ForeignKey(CharterVersion, on_delete=models.PROTECT, related_name="+")
+    charter = models.ForeignKey(
+        "resources.PolicyVersion", on_delete=models.PROTECT, related_name="signatures"
+    )
     signed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -461,7 +458,6 @@ class Nomination(models.Model):
 auditlog.register(PeerSupporter, exclude_fields=["search_name", "updated_at"])
 auditlog.register(PeerLanguage)
 auditlog.register(StatusChange)
-auditlog.register(CharterVersion)
 auditlog.register(CharterSignature)
 auditlog.register(TrainingRecord)
 auditlog.register(SupportSession)

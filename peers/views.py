@@ -28,12 +28,12 @@ from peers.forms import (
 )
 from peers.lib import audit_history, directory_qr_svg, spreadsheet_safe
 from peers.models import (
-    CharterVersion,
     Nomination,
     PeerSupporter,
     RequestedBy,
     Status,
     StatusChangeRefused,
+    current_charter,
 )
 from svsupport.lib.roles import coordinator_required
 
@@ -86,7 +86,7 @@ def me(request):
         services.peer_save(form=form)
         messages.success(request, _("Your details are saved."))
         return redirect("peers:me")
-    charter = CharterVersion.current()
+    charter = current_charter()
     return render(
         request,
         "peers/me.html",
@@ -132,7 +132,7 @@ def me_status(request):
 @require_POST
 def me_sign_charter(request):
     peer = access.get_own_peer_profile(request.user)
-    charter = CharterVersion.current()
+    charter = current_charter()
     if charter is None or request.POST.get("charter") != str(charter.number):
         messages.error(request, _("The charter changed meanwhile: read the new version."))
         return redirect("peers:me")

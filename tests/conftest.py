@@ -77,13 +77,22 @@ def uses_transactions(request):
 @pytest.fixture(autouse=True)
 def _data_migrations(request):
     """Transactional tests truncate every table afterwards, data migrations included: put
-    back what a new installation has (the first charter) before each of them."""
+    back what a new installation has (the pathway's content, the commitments charter) before
+    each of them. (Serialized rollback does not help: once Playwright runs its event loop in
+    the test thread, Django hands that thread a new connection without the serialized data.)"""
     if not uses_transactions(request):
         return
     request.getfixturevalue("transactional_db")
     from django.apps import apps
 
-    importlib.import_module("peers.migrations.0002_first_charter").create_first_charter(apps, None)
+    for module, function in DATA_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(apps, None)
+
+
+DATA_MIGRATIONS = [
+    ("resources.migrations.0002_default_content", "load_default_content"),
+    ("resources.migrations.0003_commitments_charter", "create_commitments_charter"),
+]
 
 
 @pytest.fixture(autouse=True)

@@ -419,7 +419,7 @@ def test_role_gets_expected_status(
 ):
     if role != "anonymous":
         client.force_login(users_by_role[role])
-    url = reverse(name, kwargs=kwargs(world) if kwargs else None)
+    url = reverse(name, kwargs=kwargs(world) if callable(kwargs) else kwargs or None)
     response = getattr(client, method.lower())(url)
     assert response.status_code == expected
     if role == "anonymous" and expected == 302 and name not in PUBLIC_REDIRECTS:

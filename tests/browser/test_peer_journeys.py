@@ -1,5 +1,7 @@
 """The peer registry's main journeys in a real Chromium, with axe and screenshots."""
 
+import re
+
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -156,3 +158,25 @@ def test_a_nomination_goes_from_consent_to_acceptance(
     page.get_by_role("button", name="Record the decision").click()
     expect(page.locator(".messages")).to_contain_text("Decision recorded")
     assert PeerSupporter.objects.get(user=dan).status == Status.CANDIDATE
+
+
+def test_a_new_charter_version_asks_peers_to_sign_again(
+    page, live_server, quinn, alice, log_in, log_out, screenshot, assert_accessible
+):
+    log_in(quinn)
+    page.goto(f"{live_server.url}/resources/policies/commitments-charter/")
+    page.get_by_role("button", name="Write a new version").click()
+    page.get_by_label("Change note (English)").fill("Clearer wording on supervision.")
+    page.get_by_role("button", name=re.compile("^Save")).click()
+    page.get_by_role("button", name="Publish this version").click()
+    log_out()
+
+    log_in(alice)
+    page.get_by_role("link", name="My peer page").click()
+    expect(page.get_by_role("heading", name="Commitments charter, version 2")).to_be_visible()
+    expect(page.locator(".alert-warning")).to_contain_text("version 2) is not signed")
+    assert_accessible()
+    screenshot("peers-me-new-charter-en")
+    page.get_by_role("button", name="I have read the charter and I sign it").click()
+    expect(page.locator(".messages")).to_contain_text("your signature is recorded")
+    assert PeerSupporter.objects.published().filter(user=alice).exists()

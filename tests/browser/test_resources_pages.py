@@ -1,26 +1,14 @@
 """The support pathway in a real Chromium: walked in English and French, the 24/7 help
 from the footer, the printable poster, and a coordinator publishing a change."""
 
-import importlib
 import re
 
 import pytest
-from django.apps import apps
 from playwright.sync_api import expect
 
 from tests.conftest import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(autouse=True)
-def default_content(transactional_db):
-    """The live server's tests empty the database after each test: the content shipped by
-    the data migration is loaded again before each one. (pytest-django's serialized
-    rollback does not help here: once Playwright runs its event loop in the test thread,
-    Django hands that thread a new connection object without the serialized data.)"""
-    migration = importlib.import_module("resources.migrations.0002_default_content")
-    migration.load_default_content(apps, schema_editor=None)
 
 
 def heading(page):

@@ -6,11 +6,11 @@ from django.utils import timezone
 
 from peers.models import (
     Attendance,
-    CharterVersion,
     PeerSupporter,
     Status,
     SupportSession,
     TrainingRecord,
+    current_charter,
 )
 from peers.services import peer_set_languages
 
@@ -45,7 +45,7 @@ def make_ready(peer):
         held_on=timezone.localdate() - timedelta(days=60),
         duration_minutes=120,
     )
-    peer.sign_charter(CharterVersion.current())
+    peer.sign_charter(current_charter())
     session, _ = SupportSession.objects.get_or_create(
         kind=SupportSession.Kind.SUPERVISION,
         held_on=timezone.localdate() - timedelta(days=10),
@@ -55,7 +55,13 @@ def make_ready(peer):
 
 
 def publish_new_charter():
-    number = CharterVersion.objects.order_by("-number").first().number + 1
-    return CharterVersion.objects.create(
-        number=number, text_en="New text", text_fr="Nouveau texte", published_at=timezone.now()
+    """A new version of the commitments charter, published as a coordinator would."""
+    current = current_charter()
+    version = current.document.versions.create(
+        number=current.number + 1,
+        effective_date=timezone.localdate(),
+        body_en="New text",
+        body_fr="Nouveau texte",
     )
+    version.publish()
+    return version

@@ -88,33 +88,40 @@ def test_publishing_by_get_is_refused(client, quinn):
     assert client.get(url).status_code == 405
 
 
-def test_coordinators_create_a_document_of_a_new_kind(client, quinn):
+def test_coordinators_create_a_document_and_only_one_per_kind(client, quinn):
     client.force_login(quinn)
-    data = {"kind": "charter", "slug": "charter", "title_en": "Charter", "title_fr": "Charte"}
-    response = client.post(reverse("resources:policy_create"), {**data, "position": "3"})
-    document = PolicyDocument.objects.get(slug="charter")
+    data = {"kind": "other", "slug": "leaflet", "title_en": "Leaflet", "title_fr": "Dépliant"}
+    response = client.post(reverse("resources:policy_create"), {**data, "position": "5"})
+    document = PolicyDocument.objects.get(slug="leaflet")
     assert response["Location"] == document.get_absolute_url()
     assert audit_entries(document, quinn).count() == 1
-    again = client.post(reverse("resources:policy_create"), {**data, "slug": "c2", "position": 4})
+    # The commitments charter ships with the app; a second one is refused.
+    charter = {**data, "kind": "charter", "slug": "c2", "position": 4}
+    again = client.post(reverse("resources:policy_create"), charter)
     assert "exists already" in again.content.decode()
 
 
-def test_publishing_a_charter_version_changes_the_version_in_force(client, quinn):
-    document = PolicyDocument.objects.create(kind="charter", slug="charter", title_en="Charter")
-    document.versions.create(number=1, status="published", effective_date="2025-01-01")
+def test_publishing_a_charter_version_asks_every_peer_to_sign_again(client, quinn, alice):
+    from peers.models import PeerSupporter
+
+    assert PeerSupporter.objects.published().filter(user=alice).exists()
     client.force_login(quinn)
-    client.post(reverse("resources:policy_version_create", kwargs={"slug": "charter"}))
-    client.post(
-        reverse("resources:policy_version_publish", kwargs={"slug": "charter", "number": 2})
-    )
+    slug = "commitments-charter"
+    client.post(reverse("resources:policy_version_create", kwargs={"slug": slug}))
+    client.post(reverse("resources:policy_version_publish", kwargs={"slug": slug, "number": 2}))
     assert PolicyVersion.objects.current_of_kind(PolicyDocument.Kind.CHARTER).number == 2
+    assert not PeerSupporter.objects.published().filter(user=alice).exists()
+    attention = PeerSupporter.objects.needing_attention().with_readiness().get(user=alice)
+    assert [str(reason) for reason in attention.attention_reasons()] == [
+        "current charter not signed"
+    ]
 
 
 def test_the_policy_list_runs_a_fixed_number_of_queries(
     client, carol, django_assert_max_num_queries
 ):
     client.force_login(carol)
-    with django_assert_max_num_queries(10) as few:
+    with django_assert_max_num_queries(12) as few:
         client.get(reverse("resources:policies"))
     for number in range(25):
         document = PolicyDocument.objects.create(kind="other", slug=f"doc-{number}", title_en="D")

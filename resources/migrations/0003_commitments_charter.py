@@ -1,5 +1,6 @@
-"""Ships the first version of the commitments charter, so a new installation can
-activate peers on day one. Coordinators publish later versions."""
+"""Ships the first version of the commitments charter peers sign, as a policy document of
+kind "charter", so a new installation can activate peers on day one. Coordinators publish
+later versions in the app; each new version asks every peer to sign again."""
 
 from django.db import migrations
 from django.utils import timezone
@@ -31,15 +32,35 @@ TEXT_FR = """En tant que pair aidant, je m’engage à :
 Je confirme travailler dans l’établissement, être volontaire sans rémunération supplémentaire, et avoir moi-même vécu une situation de gestion des risques sur laquelle je peux m’appuyer."""
 
 
-def create_first_charter(apps, schema_editor):
-    CharterVersion = apps.get_model("peers", "CharterVersion")
-    CharterVersion.objects.get_or_create(
+def create_commitments_charter(apps, schema_editor):
+    PolicyDocument = apps.get_model("resources", "PolicyDocument")
+    document, _ = PolicyDocument.objects.get_or_create(
+        kind="charter",
+        defaults={
+            "slug": "commitments-charter",
+            "title_en": "Commitments charter of peer supporters",
+            "title_fr": "Charte d’engagement des pairs aidants",
+            "position": 3,
+        },
+    )
+    now = timezone.now()
+    document.versions.get_or_create(
         number=1,
-        defaults={"text_en": TEXT_EN, "text_fr": TEXT_FR, "published_at": timezone.now()},
+        defaults={
+            "status": "published",
+            "effective_date": timezone.localdate(),
+            "change_note_en": "First version.",
+            "change_note_fr": "Première version.",
+            "body_en": TEXT_EN,
+            "body_fr": TEXT_FR,
+            "published_at": now,
+            "en_changed_at": now,
+            "fr_changed_at": now,
+        },
     )
 
 
 class Migration(migrations.Migration):
-    dependencies = [("peers", "0001_registry")]
+    dependencies = [("resources", "0002_default_content")]
 
-    operations = [migrations.RunPython(create_first_charter, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(create_commitments_charter, migrations.RunPython.noop)]
