@@ -422,6 +422,12 @@ def test_role_gets_expected_status(
     url = reverse(name, kwargs=kwargs(world) if callable(kwargs) else kwargs or None)
     response = getattr(client, method.lower())(url)
     assert response.status_code == expected
+    if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+        assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+        assert "unsafe-inline" not in response["Content-Security-Policy"]
+        assert response["X-Content-Type-Options"] == "nosniff"
+        if name.startswith("requests:"):
+            assert "no-store" in response["Cache-Control"]
     if role == "anonymous" and expected == 302 and name not in PUBLIC_REDIRECTS:
         assert response["Location"].startswith(reverse("login") + "?next=")
         assert response.content == b""
