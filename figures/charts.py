@@ -3,8 +3,8 @@ same suppression as the tables (a hidden count draws no bar, only its label)."""
 
 from dataclasses import dataclass
 
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 40, 10, 20, 70
+WIDTH, HEIGHT = 640, 300
+LEFT, RIGHT, TOP, BOTTOM = 110, 10, 20, 110
 
 
 @dataclass(frozen=True)

@@ -256,15 +256,15 @@ def pool_figures(period, site="", today=None):
     figures["readiness"] = (
         active.with_readiness()
         .annotate(
-            community=attended(SupportSession.Kind.COMMUNITY, period.start, period.end),
-            supervised=attended(SupportSession.Kind.SUPERVISION, supervision_since),
+            at_community=attended(SupportSession.Kind.COMMUNITY, period.start, period.end),
+            recently_supervised=attended(SupportSession.Kind.SUPERVISION, supervision_since),
         )
         .aggregate(
             active=Count("pk"),
             trained=Count("pk", filter=Q(has_initial_training=True)),
             charter=Count("pk", filter=Q(has_current_charter=True)),
-            supervised=Count("pk", filter=Q(supervised=True)),
-            community=Count("pk", filter=Q(community=True)),
+            supervised=Count("pk", filter=Q(recently_supervised=True)),
+            community=Count("pk", filter=Q(at_community=True)),
         )
     )
     open_requests = (
