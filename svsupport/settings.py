@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "peers",
     "support_requests",
     "resources",
+    "figures",
 ]
 
 MIDDLEWARE = [
@@ -239,6 +240,10 @@ EAP_CONTACT = env.str(
 
 # Peer registry: a peer who attended no supervision for this many months needs attention.
 PEER_SUPERVISION_MONTHS = env.int("PEER_SUPERVISION_MONTHS", default=3)
+
+# Programme figures: a count from 1 to FIGURES_MIN_COUNT - 1 is shown as "< N", and no median
+# or percentile is computed from fewer values.
+FIGURES_MIN_COUNT = env.int("FIGURES_MIN_COUNT", default=5)
 
 LOGGING = {
     "version": 1,

@@ -362,6 +362,15 @@ MATRIX.update(
     }
 )
 
+# Programme figures: coordinators (and the board, tested in tests/figures), all GET.
+MATRIX.update(
+    {
+        "figures:dashboard": (None, COORDINATOR_PAGE),
+        "figures:report": (None, COORDINATOR_PAGE),
+        "figures:export": ({"table": "activity"}, COORDINATOR_PAGE),
+    }
+)
+
 # Routes whose anonymous 302 is not the login redirect (they are public).
 PUBLIC_REDIRECTS = {"login", "logout", "set_language"}
 

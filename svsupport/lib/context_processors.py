@@ -12,6 +12,7 @@ def roles(request):
             "staff": role_predicates.is_staff_member(user),
             "peer": role_predicates.is_peer_supporter(user),
             "coordinator": role_predicates.is_coordinator(user),
+            "board": role_predicates.is_board(user),
         }
 
     return {"roles": SimpleLazyObject(compute)}

@@ -17,6 +17,7 @@ DEMO_USERS = [
     ("paul", "Paul", "Dubois", _("peer supporter, currently paused")),
     ("carol", "Carol", "Petit", _("staff, nurse, oncology")),
     ("dan", "Dan", "Richard", _("staff, physician, surgery")),
+    ("bea", "Bea", "Laurent", _("board member: sees the programme figures")),
 ]
 
 
@@ -38,7 +39,7 @@ def real_accounts():
     return get_user_model().objects.exclude(groups__name=DEMO_GROUP)
 
 
-def demo_user(username, first_name, last_name, *, coordinator=False):
+def demo_user(username, first_name, last_name, *, coordinator=False, board=False):
     """Gets or creates a demo account (password 'demo'); returns (user, created)."""
     user, created = get_user_model().objects.get_or_create(
         username=username,
@@ -52,5 +53,6 @@ def demo_user(username, first_name, last_name, *, coordinator=False):
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
     groups = [DEMO_GROUP] + ([roles.COORDINATORS_GROUP] if coordinator else [])
+    groups += [roles.BOARD_GROUP] if board else []
     user.groups.add(*[Group.objects.get_or_create(name=name)[0] for name in groups])
     return user, created

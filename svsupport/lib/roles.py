@@ -3,7 +3,9 @@
 - staff: any logged-in, active user;
 - peer supporter: a user with a peer profile that is not withdrawn (candidates and peers
   in training included: they sign the charter before activation);
-- coordinator: member of the Quality and Risk Office group.
+- coordinator: member of the Quality and Risk Office group;
+- board: member of the "Board" group; sees the programme figures, suppressed, and nothing else
+  that other staff do not see.
 """
 
 from functools import wraps
@@ -11,6 +13,7 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 
 COORDINATORS_GROUP = "Quality and Risk Office"
+BOARD_GROUP = "Board"
 
 
 def _group_names(user):
@@ -65,6 +68,22 @@ def coordinator_required(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not is_coordinator(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def is_board(user):
+    return is_staff_member(user) and BOARD_GROUP in _group_names(user)
+
+
+def figures_required(view):
+    """The programme figures: coordinators and the board; 403 for any other logged-in user."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not (is_coordinator(request.user) or is_board(request.user)):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

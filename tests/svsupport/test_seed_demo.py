@@ -40,7 +40,7 @@ def test_running_it_twice_changes_nothing(db, capsys):
     counts = (get_user_model().objects.count(), PeerSupporter.objects.count())
     call_command("seed_demo")
     assert (get_user_model().objects.count(), PeerSupporter.objects.count()) == counts
-    assert "0 account(s) created, 6 already present; 0 peer record(s)" in capsys.readouterr().out
+    assert "0 account(s) created, 7 already present; 0 peer record(s)" in capsys.readouterr().out
 
 
 def test_it_refuses_a_database_with_real_users(carol):

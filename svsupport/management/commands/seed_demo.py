@@ -22,7 +22,9 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             created = [
-                demo_user(username, first, last, coordinator=username == "quinn")[1]
+                demo_user(
+                    username, first, last, coordinator=username == "quinn", board=username == "bea"
+                )[1]
                 for username, first, last, _label in DEMO_USERS
             ]
             peers_created = peers_demo.seed()

@@ -1,0 +1,303 @@
+"""Raw programme figures, aggregated in the database. Nothing here is suppressed yet:
+`figures.tables` turns these numbers into published tables.
+
+Every function runs a fixed number of queries whatever the number of rows. Purged requests
+count: their delays come from the de-identified fields kept at purge time, the others' from
+their timestamps, through one Coalesce expression that serves both.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import (
+    Aggregate,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from peers.models import Attendance, Nomination, PeerSupporter, Status, SupportSession
+from support_requests.models import FollowUp, Meeting, Offer, Outcome, Situation, SupportRequest
+from support_requests.models import Status as RequestStatus
+
+
+class MinutesBetween(Func):
+    """Whole minutes from `start` to `end`, as support_requests.services.minutes_between."""
+
+    output_field = IntegerField()
+
+    def __init__(self, end, start):
+        super().__init__(end, start)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(FLOOR(EXTRACT(EPOCH FROM (%(expressions)s)) / 60) AS integer)",
+            arg_joiner=" - ",
+            **extra,
+        )
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST((julianday(%(expressions)s)) * 1440 AS integer)",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
+
+
+class PercentileCont(Aggregate):
+    """PostgreSQL's continuous percentile (linear interpolation between the two nearest
+    values). The fraction is a constant of ours, never user input."""
+
+    function = "percentile_cont"
+    name = "PercentileCont"
+    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+    def __init__(self, expression, fraction, **extra):
+        super().__init__(expression, fraction=float(fraction), **extra)
+
+
+def percentile_cont(values, fraction):
+    """The same interpolation as PostgreSQL's percentile_cont, for SQLite (`make run`)."""
+    values = sorted(values)
+    if not values:
+        return None
+    position = fraction * (len(values) - 1)
+    below = int(position)
+    above = min(below + 1, len(values) - 1)
+    return values[below] + (values[above] - values[below]) * (position - below)
+
+
+def accept_minutes():
+    return Coalesce(F("minutes_to_accept"), MinutesBetween(F("accepted_at"), F("created_at")))
+
+
+def contact_minutes():
+    return Coalesce(
+        F("minutes_to_first_contact"), MinutesBetween(F("first_contact_at"), F("created_at"))
+    )
+
+
+def requests_in(period):
+    start, end = period.bounds()
+    # created_at is indexed, and a purged request keeps the first of its month there.
+    return SupportRequest.objects.filter(created_at__gte=start, created_at__lt=end)
+
+
+def uses_postgresql():
+    return connection.vendor == "postgresql"
+
+
+DELAYS = {"accept": accept_minutes, "contact": contact_minutes}
+
+
+def delay_aggregates():
+    """count, median and 90th percentile of each delay; PostgreSQL only."""
+    aggregates = {}
+    for name, expression in DELAYS.items():
+        aggregates[f"{name}_count"] = Count(expression())
+        if uses_postgresql():
+            aggregates[f"{name}_median"] = PercentileCont(expression(), 0.5)
+            aggregates[f"{name}_p90"] = PercentileCont(expression(), 0.9)
+    return aggregates
+
+
+def add_sqlite_percentiles(figures, queryset):
+    """SQLite has no percentile aggregate: read the period's delays (a quarter holds tens
+    to hundreds of requests) and interpolate here. PostgreSQL never takes this path."""
+    if uses_postgresql():
+        return
+    rows = list(queryset.values_list(*[f"{name}_minutes" for name in DELAYS]))
+    for index, name in enumerate(DELAYS):
+        values = [row[index] for row in rows if row[index] is not None]
+        figures[f"{name}_median"] = percentile_cont(values, 0.5)
+        figures[f"{name}_p90"] = percentile_cont(values, 0.9)
+
+
+def request_figures(period):
+    """Activity, responsiveness and outcomes of the requests made in `period`."""
+    promise = settings.REQUEST_CONTACT_PROMISE_HOURS * 60
+    purged = Q(purged_at__isnull=False)
+    queryset = requests_in(period).annotate(
+        accept_minutes=accept_minutes(), contact_minutes=contact_minutes()
+    )
+    outcome_counts = {
+        f"outcome_{outcome}": Count("pk", filter=Q(close_outcome=outcome))
+        for outcome in Outcome.values
+    }
+    figures = queryset.aggregate(
+        total=Count("pk"),
+        named_peer=Count("pk", filter=Q(chosen_peer__isnull=False) & ~purged),
+        any_peer=Count("pk", filter=Q(chosen_peer__isnull=True) & ~purged),
+        kind_unknown=Count("pk", filter=purged),
+        to_dispatch=Count("pk", filter=Q(went_to_dispatch=True)),
+        escalated=Count("pk", filter=Q(escalated=True)),
+        within_promise=Count("pk", filter=Q(contact_minutes__lte=promise)),
+        purged_meetings=Coalesce(Sum("meetings_count", filter=purged), Value(0)),
+        **outcome_counts,
+        **delay_aggregates(),
+    )
+    add_sqlite_percentiles(figures, queryset)
+    figures["outcome_none"] = figures["total"] - sum(figures[key] for key in outcome_counts)
+    # The purge deletes meetings, offers and follow-ups; what is left is counted here.
+    live = requests_in(period).filter(purged_at__isnull=True)
+    figures["live_meetings"] = Meeting.objects.filter(request__in=live).count()
+    figures["meetings"] = figures["purged_meetings"] + figures["live_meetings"]
+    figures["lapsed_offers"] = Offer.objects.filter(
+        request__in=live, state=Offer.State.LAPSED
+    ).count()
+    answers = dict(
+        FollowUp.objects.filter(request__in=live)
+        .exclude(answer="")
+        .values_list("answer")
+        .annotate(count=Count("pk"))
+    )
+    figures["follow_up_yes"] = answers.get(FollowUp.Answer.YES, 0)
+    figures["follow_up_no"] = answers.get(FollowUp.Answer.NO, 0)
+    figures["by_month_situation"] = month_situation_grid(period)
+    return figures
+
+
+SITUATIONS = [*Situation.values, ""]
+
+
+def month_situation_grid(period):
+    """Requests per month (rows) and kind of situation (columns, "" = not said)."""
+    counts = {
+        (row["month"], row["situation"]): row["count"]
+        for row in requests_in(period)
+        .values("month", "situation")
+        .annotate(count=Count("pk"))
+        .order_by()
+    }
+    return [
+        [counts.get((month, situation), 0) for situation in SITUATIONS] for month in period.months
+    ]
+
+
+def trend_figures(period):
+    """Per month of `period` (the last twelve months): requests, and the count and median
+    of the delays to first contact."""
+    per_month = (
+        requests_in(period)
+        .annotate(contact_minutes=contact_minutes())
+        .values("month")
+        .annotate(requests=Count("pk"), contact_count=Count("contact_minutes"))
+        .order_by()
+    )
+    if uses_postgresql():
+        per_month = per_month.annotate(contact_median=PercentileCont("contact_minutes", 0.5))
+    rows = {row["month"]: row for row in per_month}
+    if not uses_postgresql():
+        delays = {}
+        for month, minutes in (
+            requests_in(period)
+            .annotate(contact_minutes=contact_minutes())
+            .filter(contact_minutes__isnull=False)
+            .values_list("month", "contact_minutes")
+        ):
+            delays.setdefault(month, []).append(minutes)
+        for month, row in rows.items():
+            row["contact_median"] = percentile_cont(delays.get(month, []), 0.5)
+    empty = {"requests": 0, "contact_count": 0, "contact_median": None}
+    return [{"month": month, **rows.get(month, empty)} for month in period.months]
+
+
+# The peer pool ---------------------------------------------------------------------------
+
+
+def peers_at(site):
+    peers = PeerSupporter.objects.all()
+    return peers.filter(site=site) if site else peers
+
+
+def attended(kind, since, until=None):
+    sessions = Attendance.objects.filter(
+        peer=OuterRef("pk"), session__kind=kind, session__held_on__gte=since
+    )
+    if until:
+        sessions = sessions.filter(session__held_on__lt=until)
+    return Exists(sessions)
+
+
+def pool_figures(period, site="", today=None):
+    """The peer pool at `site` (all sites when empty): statuses, the active peers by
+    profession, department and site, their readiness and load."""
+    today = today or timezone.localdate()
+    peers = peers_at(site)
+    figures = {
+        "statuses": dict(peers.values_list("status").annotate(count=Count("pk")).order_by()),
+    }
+    active = peers.filter(status=Status.ACTIVE)
+    groups = list(
+        active.values("profession", "department", "site").annotate(count=Count("pk")).order_by()
+    )
+    for field in ("profession", "department", "site"):
+        totals = {}
+        for group in groups:
+            totals[group[field]] = totals.get(group[field], 0) + group["count"]
+        figures[f"by_{field}"] = totals
+    supervision_since = today - timedelta(days=30 * settings.PEER_SUPERVISION_MONTHS)
+    figures["readiness"] = (
+        active.with_readiness()
+        .annotate(
+            at_community=attended(SupportSession.Kind.COMMUNITY, period.start, period.end),
+            recently_supervised=attended(SupportSession.Kind.SUPERVISION, supervision_since),
+        )
+        .aggregate(
+            active=Count("pk"),
+            trained=Count("pk", filter=Q(has_initial_training=True)),
+            charter=Count("pk", filter=Q(has_current_charter=True)),
+            supervised=Count("pk", filter=Q(recently_supervised=True)),
+            community=Count("pk", filter=Q(at_community=True)),
+        )
+    )
+    open_requests = (
+        SupportRequest.objects.filter(assigned_peer=OuterRef("pk"), status=RequestStatus.ACCEPTED)
+        .order_by()
+        .values("assigned_peer")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    figures["load"] = dict(
+        active.annotate(open_requests=Coalesce(Subquery(open_requests), Value(0)))
+        .values_list("open_requests")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    figures["nominations"] = Nomination.objects.filter(
+        state=Nomination.State.AWAITING_COORDINATORS
+    ).count()
+    return figures
+
+
+def operational_figures(site=""):
+    """For coordinators only: what needs them now. Counts, never request contents."""
+    return {
+        "needing_attention": peers_at(site).needing_attention().count(),
+        "dispatch_queue": SupportRequest.objects.filter(status=RequestStatus.DISPATCH).count(),
+    }
+
+
+def sites():
+    return list(
+        PeerSupporter.objects.exclude(site="")
+        .order_by("site")
+        .values_list("site", flat=True)
+        .distinct()
+    )

@@ -1,0 +1,277 @@
+"""Published tables: the raw figures of `figures.queries` with suppression applied. What a
+page, a CSV export and the printed report show comes from here and only from here."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from figures import queries
+from figures.suppression import TOTAL, enough_for_statistic, protect_column, protect_grid, share
+from peers.models import Profession
+from peers.models import Status as PeerStatus
+from support_requests.models import Outcome, Situation
+
+
+@dataclass
+class Table:
+    slug: str
+    title: str
+    headers: list
+    rows: list = field(default_factory=list)  # (label, [cell, ...])
+    total: tuple | None = None
+    note: str = ""
+
+    @property
+    def body_and_total(self):
+        return [*self.rows, self.total] if self.total else self.rows
+
+
+def threshold():
+    return settings.FIGURES_MIN_COUNT
+
+
+def month_label(month):
+    return date_format(month, "F Y")
+
+
+def minutes_text(minutes, count):
+    """A delay, or why it is not shown."""
+    if not enough_for_statistic(count, threshold()) or minutes is None:
+        return _("not shown (fewer than %(count)s values)") % {"count": threshold()}
+    minutes = round(minutes)
+    if minutes < 120:
+        return ngettext("%(n)s minute", "%(n)s minutes", minutes) % {"n": minutes}
+    return _("%(hours)s hours") % {"hours": number_format(minutes / 60, 1)}
+
+
+def share_text(part, whole):
+    value = share(part, whole, threshold())
+    if value is None:
+        return _("not shown")
+    return f"{number_format(value * 100, 0)} %"
+
+
+def column_table(slug, title, header, labelled_counts, note=""):
+    """One column of counts and its total."""
+    cells, total = protect_column([count for _label, count in labelled_counts], threshold())
+    return Table(
+        slug=slug,
+        title=title,
+        headers=[header, _("Count")],
+        rows=[
+            (label, [cell]) for (label, _count), cell in zip(labelled_counts, cells, strict=True)
+        ],
+        total=(_("Total"), [total]),
+        note=note,
+    )
+
+
+def situation_label(value):
+    return Situation(value).label if value else _("Not said")
+
+
+def activity_table(figures, period):
+    grid = figures["by_month_situation"]
+    cells = protect_grid(grid, threshold())
+    columns = range(len(queries.SITUATIONS))
+    return Table(
+        slug="activity",
+        title=_("Requests per month and kind of situation"),
+        headers=[_("Month"), *map(situation_label, queries.SITUATIONS), _("Total")],
+        rows=[
+            (month_label(month), [cells[(row, col)] for col in [*columns, TOTAL]])
+            for row, month in enumerate(period.months)
+        ],
+        total=(_("Total"), [cells[(TOTAL, col)] for col in [*columns, TOTAL]]),
+    )
+
+
+def kinds_table(figures):
+    return column_table(
+        "kinds",
+        _("Who the requests asked for"),
+        _("Request for"),
+        [
+            (_("A peer chosen in the directory"), figures["named_peer"]),
+            (_("Any available peer"), figures["any_peer"]),
+            (_("Not known any more (data erased)"), figures["kind_unknown"]),
+        ],
+    )
+
+
+def responsiveness_table(figures):
+    total = figures["total"]
+    dispatch_cells, _total = protect_column(
+        [figures["to_dispatch"], total - figures["to_dispatch"]], threshold()
+    )
+    lapsed, _total = protect_column([figures["lapsed_offers"]], threshold())
+    hours = settings.REQUEST_CONTACT_PROMISE_HOURS
+    rows = [
+        (
+            _("Handled without the dispatch queue"),
+            [share_text(total - figures["to_dispatch"], total)],
+        ),
+        (_("Reached the coordinators' dispatch queue"), [dispatch_cells[0]]),
+        (
+            _("Time to acceptance, median"),
+            [minutes_text(figures["accept_median"], figures["accept_count"])],
+        ),
+        (
+            _("Time to acceptance, 90th percentile"),
+            [minutes_text(figures["accept_p90"], figures["accept_count"])],
+        ),
+        (
+            _("Time to first contact, median"),
+            [minutes_text(figures["contact_median"], figures["contact_count"])],
+        ),
+        (
+            _("Time to first contact, 90th percentile"),
+            [minutes_text(figures["contact_p90"], figures["contact_count"])],
+        ),
+        (
+            _("First contact within the promised %(hours)s hours (of requests contacted)")
+            % {"hours": hours},
+            [share_text(figures["within_promise"], figures["contact_count"])],
+        ),
+        (_("Offers that lapsed without an answer"), [lapsed[0]]),
+    ]
+    return Table(
+        slug="responsiveness",
+        title=_("Responsiveness against the promise"),
+        headers=[_("Figure"), _("Value")],
+        rows=rows,
+        note=_("Lapsed offers are counted for requests not yet purged: the purge erases offers."),
+    )
+
+
+def outcomes_table(figures):
+    labelled = [(Outcome(value).label, figures[f"outcome_{value}"]) for value in Outcome.values]
+    labelled.append((_("Still open, or no outcome recorded"), figures["outcome_none"]))
+    return column_table("outcomes", _("How the requests ended"), _("Outcome"), labelled)
+
+
+def support_table(figures):
+    total = figures["total"]
+    escalated, _total = protect_column(
+        [figures["escalated"], total - figures["escalated"]], threshold()
+    )
+    answers, _total = protect_column(
+        [figures["follow_up_yes"], figures["follow_up_no"]], threshold()
+    )
+    meetings = (
+        number_format(figures["meetings"] / total, 1)
+        if enough_for_statistic(total, threshold())
+        else _("not shown")
+    )
+    return Table(
+        slug="support",
+        title=_("Meetings, escalations and follow-ups"),
+        headers=[_("Figure"), _("Value")],
+        rows=[
+            (_("Meetings per request (mean)"), [meetings]),
+            (_("Imminent-danger escalations"), [escalated[0]]),
+            (_("Follow-ups answered “yes, another conversation”"), [answers[0]]),
+            (_("Follow-ups answered “no, thank you”"), [answers[1]]),
+        ],
+        note=_("Follow-up answers are counted for requests not yet purged."),
+    )
+
+
+def pool_tables(pool):
+    statuses = column_table(
+        "statuses",
+        _("Peer supporters by status"),
+        _("Status"),
+        [(status.label, pool["statuses"].get(status.value, 0)) for status in PeerStatus],
+    )
+    professions = column_table(
+        "professions",
+        _("Active peers by profession"),
+        _("Profession"),
+        [
+            (profession.label, pool["by_profession"].get(profession.value, 0))
+            for profession in Profession
+        ],
+    )
+    departments = column_table(
+        "departments",
+        _("Active peers by department"),
+        _("Department"),
+        sorted(pool["by_department"].items()),
+    )
+    sites = column_table(
+        "sites", _("Active peers by site"), _("Site"), sorted(pool["by_site"].items())
+    )
+    load = pool["load"]
+    heavy = sum(count for open_requests, count in load.items() if open_requests >= 3)
+    loads = column_table(
+        "load",
+        _("Active peers by number of requests in hand"),
+        _("Requests in hand"),
+        [
+            ("0", load.get(0, 0)),
+            ("1", load.get(1, 0)),
+            ("2", load.get(2, 0)),
+            (_("3 or more"), heavy),
+        ],
+    )
+    return [statuses, professions, departments, sites, loads]
+
+
+def readiness_table(pool):
+    readiness = pool["readiness"]
+    active = readiness["active"]
+    rows = []
+    for key, label in [
+        ("trained", _("Initial training completed")),
+        ("charter", _("Current commitments charter signed")),
+        ("supervised", _("Group supervision attended recently")),
+        ("community", _("Community meeting attended in the period")),
+    ]:
+        cells, _total = protect_column([readiness[key], active - readiness[key]], threshold())
+        rows.append((label, [cells[0], share_text(readiness[key], active)]))
+    nominations, _total = protect_column([pool["nominations"]], threshold())
+    rows.append((_("Nominations waiting for the coordinators"), [nominations[0], ""]))
+    return Table(
+        slug="readiness",
+        title=_("Training, charter and support of the active peers"),
+        headers=[_("Figure"), _("Active peers"), _("Share")],
+        rows=rows,
+    )
+
+
+def trend_table(trend):
+    cells, total = protect_column([row["requests"] for row in trend], threshold())
+    return Table(
+        slug="trend",
+        title=_("Trend over the last twelve months"),
+        headers=[_("Month"), _("Requests"), _("Time to first contact, median")],
+        rows=[
+            (
+                month_label(row["month"]),
+                [cell, minutes_text(row["contact_median"], row["contact_count"])],
+            )
+            for row, cell in zip(trend, cells, strict=True)
+        ],
+        total=(_("Total"), [total, ""]),
+    )
+
+
+def dashboard_tables(period, site, trend_period):
+    """Every published table, in the order of the page, keyed by slug."""
+    figures = queries.request_figures(period)
+    pool = queries.pool_figures(period, site)
+    tables = [
+        activity_table(figures, period),
+        kinds_table(figures),
+        responsiveness_table(figures),
+        outcomes_table(figures),
+        support_table(figures),
+        *pool_tables(pool),
+        readiness_table(pool),
+        trend_table(queries.trend_figures(trend_period)),
+    ]
+    return {table.slug: table for table in tables}

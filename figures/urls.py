@@ -1,0 +1,11 @@
+from django.urls import path
+
+from figures import views
+
+app_name = "figures"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("report/", views.report, name="report"),
+    path("export/<slug:table>.csv", views.export, name="export"),
+]

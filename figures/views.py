@@ -1,0 +1,78 @@
+"""The programme figures: for coordinators and the board, all GET, suppressed figures
+only; coordinators also get the counts that need them now, with links."""
+
+import csv
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from figures import charts, queries
+from figures.forms import FiguresFilterForm
+from figures.periods import last_twelve_months
+from figures.tables import dashboard_tables
+from peers.lib import spreadsheet_safe
+from svsupport.lib.roles import figures_required, is_coordinator
+
+
+def chosen_figures(request):
+    form = FiguresFilterForm(request.GET or None, sites=queries.sites())
+    period, site = form.chosen()
+    tables = dashboard_tables(period, site, last_twelve_months())
+    return form, period, site, tables
+
+
+def chart_of(table, column=0):
+    return charts.bar_chart([(label, cells[column]) for label, cells in table.rows])
+
+
+@figures_required
+@require_GET
+def dashboard(request):
+    form, period, site, tables = chosen_figures(request)
+    context = {
+        "form": form,
+        "period": period,
+        "site": site,
+        "tables": tables,
+        "trend_chart": chart_of(tables["trend"]),
+        "profession_chart": chart_of(tables["professions"]),
+        "operational": queries.operational_figures(site) if is_coordinator(request.user) else None,
+        "query": request.GET.urlencode(),
+        "threshold": settings.FIGURES_MIN_COUNT,
+    }
+    return render(request, "figures/dashboard.html", context)
+
+
+@figures_required
+@require_GET
+def report(request):
+    _form, period, site, tables = chosen_figures(request)
+    context = {
+        "period": period,
+        "site": site,
+        "tables": tables,
+        "trend_chart": chart_of(tables["trend"]),
+        "query": request.GET.urlencode(),
+        "threshold": settings.FIGURES_MIN_COUNT,
+    }
+    return render(request, "figures/report.html", context)
+
+
+@figures_required
+@require_GET
+def export(request, table):
+    """One table of the dashboard as CSV, suppressed exactly as on the page."""
+    _form, period, site, tables = chosen_figures(request)
+    if table not in tables:
+        raise Http404
+    published = tables[table]
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"figures-{published.slug}-{period.slug}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow([spreadsheet_safe(header) for header in published.headers])
+    for label, cells in published.body_and_total:
+        writer.writerow([spreadsheet_safe(label), *[spreadsheet_safe(cell) for cell in cells]])
+    return response

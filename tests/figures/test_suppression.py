@@ -1,0 +1,140 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from figures.suppression import (
+    HIDDEN,
+    SHOWN,
+    SMALL,
+    TOTAL,
+    WITHHELD,
+    attack,
+    grid_lines,
+    grid_values,
+    protect_column,
+    protect_grid,
+    share,
+)
+
+
+def texts(cells):
+    return [str(cell) for cell in cells]
+
+
+def test_small_counts_are_shown_as_below_the_threshold_and_zero_is_shown():
+    cells, total = protect_column([0, 3, 12, 20], 5)
+    assert texts(cells)[:2] == ["0", "< 5"]
+    assert str(total) == "35"
+
+
+def test_a_lone_small_count_in_a_column_hides_the_next_smallest_cell():
+    cells, total = protect_column([3, 10, 20], 5)
+    assert texts(cells) == ["< 5", "–", "20"]
+    assert str(total) == "33"
+
+
+def test_two_small_counts_that_only_add_up_one_way_are_protected_further():
+    # 1 + 1 = 2: knowing the total and that both are "< 5" would give both away.
+    cells, total = protect_column([1, 1, 30], 5)
+    assert cells[2].state == HIDDEN or total.state != SHOWN
+
+
+def test_a_grid_hides_a_rectangle_around_a_small_count_and_keeps_the_totals():
+    cells = protect_grid([[3, 5], [10, 20]], 5)
+    assert str(cells[(0, 0)]) == "< 5"
+    assert {cells[key].state for key in [(0, 1), (1, 0), (1, 1)]} == {HIDDEN}
+    assert [str(cells[key]) for key in [(0, TOTAL), (1, TOTAL), (TOTAL, 0), (TOTAL, 1)]] == [
+        "8", "30", "13", "25",
+    ]  # fmt: skip
+
+
+def test_a_share_is_hidden_when_its_part_or_the_rest_is_a_small_count():
+    assert share(10, 20, 5) == 0.5
+    assert share(2, 20, 5) is None
+    assert share(18, 20, 5) is None
+    assert share(4, 4, 5) is None
+    assert share(20, 20, 5) == 1
+
+
+# Property-based: whatever the table, no suppressed cell can be worked out -----------------
+
+counts = st.integers(min_value=0, max_value=30)
+small_heavy = st.one_of(counts, st.integers(min_value=0, max_value=6))
+
+
+def brute_force_values(cells, lines, threshold, key, limit):
+    """Every value the hidden cell `key` can take in a table consistent with what is
+    published, by enumeration (tiny tables only)."""
+    import itertools
+
+    hidden = [k for k, cell in cells.items() if not cell.shown]
+    ranges = []
+    for k in hidden:
+        if cells[k].state == SMALL:
+            ranges.append(range(1, threshold))
+        else:
+            ranges.append(range(threshold, limit + 1))
+    seen = set()
+    for combination in itertools.product(*ranges):
+        values = {k: cell.value for k, cell in cells.items() if cell.shown}
+        values.update(zip(hidden, combination, strict=True))
+        if all(values[total] == sum(values[m] for m in members) for total, members in lines):
+            seen.add(values[key])
+            if len(seen) > 1:
+                return seen
+    return seen
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(small_heavy, min_size=1, max_size=4), min_size=1, max_size=4).filter(
+        lambda rows: len({len(row) for row in rows}) == 1
+    ),
+    st.sampled_from([3, 5, 10]),
+)
+def test_no_combination_of_visible_cells_and_totals_pins_a_suppressed_count(grid, threshold):
+    cells = protect_grid(grid, threshold)
+    values = grid_values(grid)
+    lines = grid_lines(len(grid), len(grid[0]))
+    known = attack(cells, lines, threshold)
+    for key, cell in cells.items():
+        if cell.state == SHOWN:
+            assert cell.value == values[key]
+            continue
+        if cell.state == WITHHELD:
+            continue
+        low, high = known[key]
+        assert low < high, f"cell {key} is pinned to {low} in {grid}"
+        assert low <= values[key] <= high
+        if cell.state == SMALL:
+            assert 0 < values[key] < threshold
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(0, 9), min_size=1, max_size=4), st.sampled_from([3, 5]))
+def test_no_list_of_counts_and_its_total_reveals_a_suppressed_count(values, threshold):
+    cells, total = protect_column(values, threshold)
+    published = {**dict(enumerate(cells)), TOTAL: total}
+    lines = [(TOTAL, list(range(len(values))))]
+    limit = sum(values) + threshold
+    for key, cell in published.items():
+        if cell.state in {SMALL, HIDDEN}:
+            assert len(brute_force_values(published, lines, threshold, key, limit)) > 1
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(0, 4), min_size=2, max_size=2), min_size=2, max_size=2),
+    st.just(3),
+)
+def test_no_small_grid_reveals_a_suppressed_count_even_to_exhaustive_search(grid, threshold):
+    cells = protect_grid(grid, threshold)
+    lines = grid_lines(2, 2)
+    limit = sum(map(sum, grid)) + threshold
+    for key, cell in cells.items():
+        if cell.state in {SMALL, HIDDEN}:
+            assert len(brute_force_values(cells, lines, threshold, key, limit)) > 1, (key, grid)
+
+
+def test_a_table_of_small_counts_that_give_each_other_away_is_withheld_whole():
+    cells, total = protect_column([1, 1], 3)
+    assert {cell.state for cell in [*cells, total]} == {WITHHELD}

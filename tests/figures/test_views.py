@@ -1,0 +1,80 @@
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from svsupport.lib import roles
+from tests.conftest import make_user
+from tests.figures.factories import make_quarter
+
+
+@pytest.fixture
+def bea(db):
+    return make_user("bea", roles.BOARD_GROUP)
+
+
+def test_the_board_sees_the_figures_but_not_the_operational_counts(client, bea, alice):
+    client.force_login(bea)
+    response = client.get(reverse("figures:dashboard"))
+    assert response.status_code == 200
+    assert "What needs the coordinators now" not in response.content.decode()
+    assert b'role="img"' in response.content
+
+
+def test_coordinators_also_see_what_needs_them_now(client, quinn, alice):
+    client.force_login(quinn)
+    content = client.get(reverse("figures:dashboard")).content.decode()
+    assert "What needs the coordinators now" in content
+    assert reverse("requests:dispatch") in content
+
+
+@pytest.mark.parametrize("name", ["figures:dashboard", "figures:report"])
+def test_staff_and_peers_get_403(client, carol, alice, name):
+    for user in (carol, alice):
+        client.force_login(user)
+        assert client.get(reverse(name)).status_code == 403
+
+
+def test_the_board_is_not_a_coordinator_anywhere_else(client, bea):
+    client.force_login(bea)
+    assert client.get(reverse("peers:manage")).status_code == 403
+    assert client.get(reverse("requests:dispatch")).status_code == 403
+
+
+def test_the_csv_export_is_suppressed_like_the_page(client, quinn, dan, alice):
+    make_quarter(dan, alice.peer_profile)
+    client.force_login(quinn)
+    response = client.get(reverse("figures:export", args=["kinds"]), {"period": "2025-Q1"})
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert response["Content-Type"].startswith("text/csv")
+    assert [row[1] for row in rows] == ["Count", "< 5", "5", "< 5", "11"]
+
+
+def test_an_unknown_table_is_a_404(client, quinn):
+    client.force_login(quinn)
+    assert client.get(reverse("figures:export", args=["nothing"])).status_code == 404
+
+
+def test_a_bad_period_falls_back_to_the_current_quarter(client, quinn):
+    client.force_login(quinn)
+    assert client.get(reverse("figures:dashboard"), {"period": "'; drop"}).status_code == 200
+
+
+def test_the_printable_report_fits_the_key_tables(client, bea):
+    client.force_login(bea)
+    content = client.get(reverse("figures:report")).content.decode()
+    assert content.count("<h1") == 1
+    assert "data-print" in content
+
+
+def test_the_dashboard_runs_a_fixed_number_of_queries(
+    client, quinn, dan, alice, django_assert_max_num_queries
+):
+    client.force_login(quinn)
+    with django_assert_max_num_queries(30) as small:
+        client.get(reverse("figures:dashboard"), {"period": "2025-Q1"})
+    make_quarter(dan, alice.peer_profile)
+    make_quarter(dan, alice.peer_profile)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(reverse("figures:dashboard"), {"period": "2025-Q1"})
