@@ -2,6 +2,7 @@
 only; coordinators also get the counts that need them now, with links."""
 
 import csv
+from datetime import timedelta
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
@@ -19,7 +20,8 @@ from svsupport.lib.roles import figures_required, is_coordinator
 def chosen_figures(request):
     form = FiguresFilterForm(request.GET or None, sites=queries.sites())
     period, site = form.chosen()
-    tables = dashboard_tables(period, site, last_twelve_months())
+    # The trend ends with the chosen quarter.
+    tables = dashboard_tables(period, site, last_twelve_months(period.end - timedelta(days=1)))
     return form, period, site, tables
 
 
