@@ -92,227 +92,152 @@ MATRIX = {
     # page `faq`, story 1, 24/7 line 1, policy `peer-support-policy` version 1.
     "resources:pathway": (
         {},
-        {
-            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
-        },
+        EVERYONE_GET,
     ),
     "resources:search": (
         {},
-        {
-            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
-        },
+        EVERYONE_GET,
     ),
     "resources:poster": (
         {},
-        {
-            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
-        },
+        EVERYONE_GET,
     ),
     "resources:self_assessment": (
         {},
-        {
-            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
-        },
+        EVERYONE_GET,
     ),
     "resources:page": (
         {"slug": "faq"},
-        {
-            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
-        },
+        EVERYONE_GET,
     ),
     "resources:stories": (
         {},
-        {
-            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
-        },
+        EVERYONE_GET,
     ),
     "resources:story": (
         {"pk": 1},
-        {
-            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
-        },
+        EVERYONE_GET,
     ),
     "resources:policies": (
         {},
-        {
-            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
-        },
+        EVERYONE_GET,
     ),
     "resources:policy": (
         {"slug": "peer-support-policy"},
-        {
-            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
-        },
+        EVERYONE_GET,
     ),
     "resources:policy_version": (
         {"slug": "peer-support-policy", "number": 1},
-        {
-            "GET": {"anonymous": 302, "staff": 200, "peer": 200, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 405, "peer": 405, "coordinator": 405},
-        },
+        EVERYONE_GET,
     ),
     "resources:manage": (
         {},
-        {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
-        },
+        COORDINATOR_PAGE,
     ),
     "resources:page_edit": (
         {"slug": "faq"},
-        {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-        },
+        COORDINATOR_FORM,
     ),
     "resources:page_draft": (
         {"slug": "faq"},
-        {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
-        },
+        COORDINATOR_PAGE,
     ),
     "resources:page_publish": (
         {"slug": "faq"},
         {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 302},
+            "GET": statuses(302, 403, 403, 405),
+            "POST": statuses(302, 403, 403, 302),
         },
     ),
     "resources:page_discard": (
         {"slug": "faq"},
         {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 302},
+            "GET": statuses(302, 403, 403, 405),
+            "POST": statuses(302, 403, 403, 302),
         },
     ),
     "resources:page_history": (
         {"slug": "faq"},
-        {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
-        },
+        COORDINATOR_PAGE,
     ),
     "resources:manage_stories": (
         {},
-        {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
-        },
+        COORDINATOR_PAGE,
     ),
     "resources:story_create": (
         {},
-        {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-        },
+        COORDINATOR_FORM,
     ),
     "resources:story_edit": (
         {"pk": 1},
-        {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-        },
+        COORDINATOR_FORM,
     ),
     "resources:story_draft": (
         {"pk": 1},
-        {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
-        },
+        COORDINATOR_PAGE,
     ),
     "resources:story_publish": (
         {"pk": 1},
         {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 302},
+            "GET": statuses(302, 403, 403, 405),
+            "POST": statuses(302, 403, 403, 302),
         },
     ),
     "resources:story_withdraw": (
         {"pk": 1},
         {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 302},
+            "GET": statuses(302, 403, 403, 405),
+            "POST": statuses(302, 403, 403, 302),
         },
     ),
     "resources:story_history": (
         {"pk": 1},
-        {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
-        },
+        COORDINATOR_PAGE,
     ),
     "resources:hotlines": (
         {},
-        {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
-        },
+        COORDINATOR_PAGE,
     ),
     "resources:hotline_create": (
         {},
-        {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-        },
+        COORDINATOR_FORM,
     ),
     "resources:hotline_edit": (
         {"pk": 1},
-        {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-        },
+        COORDINATOR_FORM,
     ),
     "resources:hotline_history": (
         {"pk": 1},
-        {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
-        },
+        COORDINATOR_PAGE,
     ),
     "resources:policy_create": (
         {},
-        {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-        },
+        COORDINATOR_FORM,
     ),
     "resources:policy_version_create": (
         {"slug": "peer-support-policy"},
         {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 302},
+            "GET": statuses(302, 403, 403, 405),
+            "POST": statuses(302, 403, 403, 302),
         },
     ),
     "resources:policy_version_edit": (
         {"slug": "peer-support-policy", "number": 1},
         {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 404},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 404},
+            "GET": statuses(302, 403, 403, 404),
+            "POST": statuses(302, 403, 403, 404),
         },
     ),
     "resources:policy_version_publish": (
         {"slug": "peer-support-policy", "number": 1},
         {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 404},
+            "GET": statuses(302, 403, 403, 405),
+            "POST": statuses(302, 403, 403, 404),
         },
     ),
     "resources:policy_history": (
         {"slug": "peer-support-policy"},
-        {
-            "GET": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 200},
-            "POST": {"anonymous": 302, "staff": 403, "peer": 403, "coordinator": 405},
-        },
+        COORDINATOR_PAGE,
     ),
 }
 
