@@ -399,9 +399,6 @@ class NominationQuerySet(models.QuerySet):
     def visible_to_nominee(self, user):
         return self.filter(nominee=user, state=Nomination.State.AWAITING_NOMINEE)
 
-    def made_by(self, peer):
-        return self.filter(nominator=peer)
-
     def visible_to_coordinators(self):
         """Only what the nominee consented to: a refusal stays between the two colleagues."""
         return self.exclude(

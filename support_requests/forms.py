@@ -127,10 +127,6 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
         return support_request
 
 
-class DeclineForm(forms.Form):
-    """Declining needs no reason: peers know their own limits."""
-
-
 class FirstContactForm(forms.Form):
     contacted_at = forms.DateTimeField(
         label=_("When did you first reach the colleague?"),

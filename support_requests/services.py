@@ -58,7 +58,8 @@ def candidate_peers(support_request):
     if support_request.requester_id:
         peers = peers.exclude(user_id=support_request.requester_id)
     department = fold(support_request.requester_department or "")
-    candidates = list(peers.order_by("open_load", "pk"))
+    # Languages are read per peer below: fetched in one query, not one per peer.
+    candidates = list(peers.prefetch_related("languages").order_by("open_load", "pk"))
     if support_request.prefer_other_department and department:
         candidates = [peer for peer in candidates if fold(peer.department) != department]
 
