@@ -95,8 +95,10 @@ class SendReport:
 
 def send_due(now=None):
     """Sends the queued messages whose next attempt is due, in batches. A message the server
-    refuses is retried 1, 2, 4 ... minutes later, at most an hour apart."""
-    now = now or timezone.now()
+    refuses is retried 1, 2, 4 ... minutes later, at most an hour apart. `now` (the clock's
+    time) is moved up to the real time, so that the messages the clock's own steps have just
+    queued are due."""
+    now = max(now or timezone.now(), timezone.now())
     report = SendReport()
     while True:
         with transaction.atomic():
@@ -187,4 +189,11 @@ def delete_sent(now=None):
     now = now or timezone.now()
     limit = now - timedelta(days=settings.MAIL_QUEUE_KEEP_DAYS)
     deleted, _per_model = QueuedMail.objects.filter(sent_at__lt=limit).delete()
+    return deleted
+
+
+def forget_link(path):
+    """Deletes every message, sent or not, that links to `path`. Used by purges: an address
+    next to the link of a purged request would still tell who asked or who helped."""
+    deleted, _per_model = QueuedMail.objects.filter(body__contains=path).delete()
     return deleted

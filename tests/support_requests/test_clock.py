@@ -5,13 +5,15 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from support_requests.clock import tick
 from support_requests.forms import SupportRequestForm
 from support_requests.models import FollowUp, Meeting, Offer, Status, SupportRequest
 from support_requests.services import request_create
-from svsupport.lib.mail import undelivered
+from svsupport.lib.mail import notify, undelivered
+from svsupport.models import QueuedMail
 from tests.conftest import make_user
 from tests.peers.factories import make_peer
 from tests.support_requests.factories import form_data, make_request
@@ -196,3 +198,21 @@ def test_a_failing_step_is_logged_in_one_line_and_the_others_still_run(
     assert (report.lapsed, report.mailed.sent, report.failed) == (1, 1, ["remind_offers"])
     failures = [record.getMessage() for record in caplog.records if record.levelname == "ERROR"]
     assert failures == ["tick: step remind_offers failed (RuntimeError)"] * 2
+
+
+def test_the_purge_forgets_the_e_mails_that_link_to_the_request(carol, pool, smtp_server):
+    support_request = make_request(carol, assigned_to=pool[0])
+    FollowUp.objects.create(request=support_request, due_at=later(-1))
+    other = make_request(carol, assigned_to=pool[1])
+    FollowUp.objects.create(request=other, due_at=later(-1))
+    assert tick().mailed.sent == 2, "a tick sends the e-mails its own steps queued"
+    assert QueuedMail.objects.filter(sent_at__isnull=False).count() == 2, "sent and kept"
+    support_request.status = Status.WITHDRAWN
+    support_request.closed_at = later(-400 * 24 * 60)
+    support_request.save()
+    smtp_server.stop()
+    notify([pool[0].user], reverse("requests:detail", args=[support_request.pk]))
+    assert tick().purged == 1
+    path = reverse("requests:detail", args=[support_request.pk])
+    assert not QueuedMail.objects.filter(body__contains=path).exists()
+    assert QueuedMail.objects.filter(body__contains=str(other.pk)).count() == 1
