@@ -159,7 +159,8 @@ def _defer(row, error, now):
     row.attempts += 1
     row.first_failed_at = row.first_failed_at or now
     row.last_error = type(error).__name__[:100]
-    delay = min(FIRST_RETRY_DELAY * 2 ** (row.attempts - 1), MAX_RETRY_DELAY)
+    # The exponent stops at 10: 2 ** attempts would overflow a timedelta after a few days.
+    delay = min(FIRST_RETRY_DELAY * 2 ** min(row.attempts - 1, 10), MAX_RETRY_DELAY)
     row.next_attempt_at = now + delay
 
 
