@@ -159,6 +159,7 @@ def test_with_the_mail_server_down_the_request_is_made_and_its_mail_waits(
 ):
     from support_requests.clock import tick
     from svsupport.lib.mail import undelivered
+    from svsupport.models import QueuedMail
 
     smtp_server.stop()
     client.force_login(carol)
@@ -168,6 +169,9 @@ def test_with_the_mail_server_down_the_request_is_made_and_its_mail_waits(
     assert response["Location"] == reverse("requests:sent", args=[support_request.pk])
     assert support_request.pending_offer().peer.user == alice
     assert undelivered().count == 1
+    queued = QueuedMail.objects.get()
+    for secret in ["Carol", "Petit", "adverse", "06 12", "Surgery"]:
+        assert secret not in queued.subject + queued.body, "a link and nothing else"
     smtp_server.start()
     tick(support_request.created_at + timedelta(minutes=2))
     assert smtp_server.recipients() == ["alice@hospital.example"]
