@@ -1,10 +1,13 @@
-"""The clock: lapsed offers, reminders, follow-ups and the purge, run by `manage.py tick`.
+"""The clock: lapsed offers, reminders, follow-ups, the purge and the mail queue, run by
+`manage.py tick`.
 
 Several copies may run at once (one per web server, or an overlapping cron): each step
 takes its rows with SELECT ... FOR UPDATE SKIP LOCKED, so a row is handled by exactly one
-copy, and every step is idempotent."""
+copy, and every step is idempotent. Each step runs on its own: a failure is logged in one
+line, the other steps still run, and the next tick tries again."""
 
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
@@ -14,7 +17,10 @@ from django.utils import timezone
 
 from support_requests.models import FollowUp, Offer, Status, SupportRequest
 from support_requests.services import offer_to_next_peer, request_purge
+from svsupport.lib import mail
 from svsupport.lib.mail import notify
+
+logger = logging.getLogger(__name__)
 
 BATCH = 100
 
@@ -25,22 +31,39 @@ class TickReport:
     reminded: int = 0
     follow_ups: int = 0
     purged: int = 0
+    mailed: mail.SendReport = field(default_factory=mail.SendReport)
+    failed: list = field(default_factory=list)
 
     def __str__(self):
-        return (
+        text = (
             f"{self.lapsed} offer(s) lapsed, {self.reminded} reminder(s), "
-            f"{self.follow_ups} follow-up(s) sent, {self.purged} request(s) purged"
+            f"{self.follow_ups} follow-up(s) sent, {self.purged} request(s) purged, "
+            f"{self.mailed.sent} e-mail(s) sent, {self.mailed.deferred} deferred"
         )
+        if self.failed:
+            text += f"; failed: {', '.join(self.failed)}"
+        return text
 
 
 def tick(now=None):
     now = now or timezone.now()
-    return TickReport(
-        lapsed=lapse_offers(now),
-        reminded=remind_offers(now),
-        follow_ups=send_follow_ups(now),
-        purged=purge_expired(now),
-    )
+    report = TickReport()
+    # The steps only queue their e-mails; the last step sends them over one connection.
+    with mail.queue_only():
+        for name, field_name, step in [
+            ("lapse_offers", "lapsed", lapse_offers),
+            ("remind_offers", "reminded", remind_offers),
+            ("send_follow_ups", "follow_ups", send_follow_ups),
+            ("purge_expired", "purged", purge_expired),
+            ("send_queued_mail", "mailed", send_queued_mail),
+        ]:
+            try:
+                setattr(report, field_name, step(now))
+            except Exception as exc:
+                # The class only: a message may quote data (an address, a value).
+                logger.error("tick: step %s failed (%s)", name, type(exc).__name__)
+                report.failed.append(name)
+    return report
 
 
 def lapse_offers(now):
@@ -116,3 +139,10 @@ def purge_expired(now):
             count += sum(request_purge(item, now=now) for item in expired)
         if len(expired) < BATCH:
             return count
+
+
+def send_queued_mail(now):
+    """Sends the queued e-mails that are due, then forgets those sent long ago."""
+    report = mail.send_due(now)
+    mail.delete_sent(now)
+    return report

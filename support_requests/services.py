@@ -25,7 +25,7 @@ from support_requests.models import (
     Status,
     SupportRequest,
 )
-from svsupport.lib.mail import notify
+from svsupport.lib.mail import forget_link, notify
 from svsupport.lib.roles import coordinator_users
 from svsupport.lib.text import fold
 
@@ -338,6 +338,7 @@ def request_purge(support_request, now=None):
         for related in PURGED_CHILDREN:
             getattr(support_request, related).all().delete()
     anonymise_audit_trail(support_request, children)
+    forget_link(reverse("requests:detail", args=[support_request.pk]))
     return True
 
 

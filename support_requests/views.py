@@ -19,6 +19,7 @@ from support_requests.forms import (
     SupportRequestForm,
 )
 from support_requests.models import FollowUp, Offer, Status, SupportRequest
+from svsupport.lib.mail import undelivered
 from svsupport.lib.roles import coordinator_required
 
 LIST_LIMIT = 50
@@ -296,5 +297,10 @@ def dispatch(request):
     return render(
         request,
         "requests/dispatch.html",
-        {"waiting": waiting[:LIST_LIMIT], "offered_count": offered, "now": timezone.now()},
+        {
+            "waiting": waiting[:LIST_LIMIT],
+            "offered_count": offered,
+            "undelivered": undelivered(),
+            "now": timezone.now(),
+        },
     )

@@ -185,6 +185,13 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="svsupport@localhost"
 # The address people reach the app at; e-mails carry links built on it, and nothing else.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds an SMTP connection may block: messages are sent while their queue rows are locked.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# Notifications are queued in the database with the change that causes them (lib/mail.py).
+# Try to send them right after the commit (otherwise only the clock sends them), and delete
+# sent ones after this many days: an address is personal data.
+MAIL_SEND_ON_COMMIT = env.bool("MAIL_SEND_ON_COMMIT", default=True)
+MAIL_QUEUE_KEEP_DAYS = env.int("MAIL_QUEUE_KEEP_DAYS", default=7)
 
 # Security headers. The CSP forbids inline script and style everywhere: templates link
 # static files only. Bootstrap's CSS embeds its icons as data: SVG images.

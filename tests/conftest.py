@@ -4,12 +4,17 @@ alice and bob are peer supporters, carol and dan staff, quinn a coordinator of t
 Quality and Risk Office.
 """
 
+import asyncio
 import importlib
+import logging
 import os
 import shutil
+import socket
+from email import message_from_bytes
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -100,6 +105,65 @@ def _fast_and_english(settings):
     # A deliberately weak hasher keeps a suite that creates hundreds of users fast.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.LANGUAGE_CODE = "en"
+
+
+# A real mail server ----------------------------------------------------------------------
+
+
+class SmtpServer:
+    """aiosmtpd on a free loopback port, in a thread. `stop()` leaves the port closed, so the
+    app meets "connection refused" as with a mail server that is down; `start()` reopens it.
+    `messages` lists every message the server accepted, across restarts; an address in
+    `refused` gets "550 no such mailbox"."""
+
+    def __init__(self):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.messages = []
+        self.refused = set()
+        self.delay = 0.0
+        self.controller = None
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if address in self.refused:
+            return "550 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        self.messages.append(message_from_bytes(envelope.content))
+        return "250 Message accepted for delivery"
+
+    def start(self):
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self):
+        if self.controller:
+            self.controller.stop()
+            self.controller = None
+
+    def recipients(self):
+        return sorted(message["To"] for message in self.messages)
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """The app sends through a real SMTP server (started) instead of the locmem backend."""
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd's session chatter
+    server = SmtpServer()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    server.start()
+    yield server
+    server.stop()
 
 
 # Browser tests -------------------------------------------------------------------------

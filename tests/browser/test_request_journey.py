@@ -86,3 +86,20 @@ def test_carol_asks_alice_who_accepts_meets_and_closes(
     for message in mail.outbox:
         for secret in ["Carol", "Petit", "Alice", "Martin", "Rough night", "06 12"]:
             assert secret not in message.subject + message.body
+
+
+def test_quinn_sees_on_the_dispatch_page_that_e_mails_wait(
+    page, live_server, alice, bob, quinn, smtp_server, log_in, screenshot, assert_accessible
+):
+    from svsupport.lib.mail import notify, send_due
+
+    smtp_server.stop()
+    notify([alice, bob], "/requests/inbox/")
+    send_due()
+    log_in(quinn)
+    page.goto(f"{live_server.url}/requests/dispatch/")
+    expect(page.get_by_role("status")).to_contain_text(
+        "2 e-mails not yet delivered: the mail server has refused them since"
+    )
+    assert_accessible()
+    screenshot("requests-dispatch-undelivered-en")

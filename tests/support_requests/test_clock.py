@@ -4,13 +4,16 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from support_requests.clock import tick
 from support_requests.forms import SupportRequestForm
 from support_requests.models import FollowUp, Meeting, Offer, Status, SupportRequest
 from support_requests.services import request_create
+from svsupport.lib.mail import notify, undelivered
+from svsupport.models import QueuedMail
 from tests.conftest import make_user
 from tests.peers.factories import make_peer
 from tests.support_requests.factories import form_data, make_request
@@ -75,7 +78,8 @@ def test_a_request_nobody_matches_goes_straight_to_dispatch(carol):
 
 
 def test_the_offered_peer_is_reminded_once_halfway(carol, pool, django_capture_on_commit_callbacks):
-    create(carol)
+    with django_capture_on_commit_callbacks(execute=True):
+        create(carol)  # the offer's own e-mail goes out after the commit
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         assert tick(later(61)).reminded == 1
@@ -143,3 +147,72 @@ def test_the_tick_command_reports_one_line(carol, pool, capsys):
     out = capsys.readouterr().out
     assert out.startswith("tick: 0 offer(s) lapsed")
     assert out.count("\n") == 1
+
+
+def test_with_the_mail_server_down_every_step_runs_and_the_mail_waits(
+    carol, pool, smtp_server, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        support_request = create(carol)
+    first_peer = support_request.pending_offer().peer.user
+    assert smtp_server.recipients() == [first_peer.email]
+    follow_up = make_request(carol, assigned_to=pool[0])
+    FollowUp.objects.create(request=follow_up, due_at=later(90))
+    expired = make_request(carol, status=Status.WITHDRAWN, closed_at=later(-400 * 24 * 60))
+    smtp_server.stop()
+
+    halfway = tick(later(61))
+    assert (halfway.reminded, halfway.purged, halfway.mailed.deferred) == (1, 1, 1)
+    lapsed = tick(later(121))
+    assert (lapsed.lapsed, lapsed.follow_ups, lapsed.mailed.deferred) == (1, 1, 3)
+    assert halfway.failed == lapsed.failed == []
+    assert SupportRequest.objects.get(pk=expired.pk).purged_at is not None
+    second_peer = support_request.pending_offer().peer.user
+    assert second_peer != first_peer
+    assert smtp_server.recipients() == [first_peer.email], "nothing reached the server"
+    assert undelivered().count == 3
+
+    smtp_server.start()
+    assert tick(later(130)).mailed.sent == 3
+    assert tick(later(135)).mailed.sent == 0
+    assert smtp_server.recipients() == sorted(
+        [first_peer.email, first_peer.email, second_peer.email, carol.email]
+    )
+    assert undelivered().count == 0
+
+
+def test_a_failing_step_is_logged_in_one_line_and_the_others_still_run(
+    carol, pool, monkeypatch, caplog, capsys
+):
+    from support_requests import clock
+
+    def broken(now):
+        raise RuntimeError("secret detail")
+
+    monkeypatch.setattr(clock, "remind_offers", broken)
+    create(carol)
+    with pytest.raises(CommandError, match="remind_offers"):
+        call_command("tick")
+    assert capsys.readouterr().out.startswith("tick: 0 offer(s) lapsed")
+    report = tick(later(121))
+    assert (report.lapsed, report.mailed.sent, report.failed) == (1, 1, ["remind_offers"])
+    failures = [record.getMessage() for record in caplog.records if record.levelname == "ERROR"]
+    assert failures == ["tick: step remind_offers failed (RuntimeError)"] * 2
+
+
+def test_the_purge_forgets_the_e_mails_that_link_to_the_request(carol, pool, smtp_server):
+    support_request = make_request(carol, assigned_to=pool[0])
+    FollowUp.objects.create(request=support_request, due_at=later(-1))
+    other = make_request(carol, assigned_to=pool[1])
+    FollowUp.objects.create(request=other, due_at=later(-1))
+    assert tick().mailed.sent == 2, "a tick sends the e-mails its own steps queued"
+    assert QueuedMail.objects.filter(sent_at__isnull=False).count() == 2, "sent and kept"
+    support_request.status = Status.WITHDRAWN
+    support_request.closed_at = later(-400 * 24 * 60)
+    support_request.save()
+    smtp_server.stop()
+    notify([pool[0].user], reverse("requests:detail", args=[support_request.pk]))
+    assert tick().purged == 1
+    path = reverse("requests:detail", args=[support_request.pk])
+    assert not QueuedMail.objects.filter(body__contains=path).exists()
+    assert QueuedMail.objects.filter(body__contains=str(other.pk)).count() == 1

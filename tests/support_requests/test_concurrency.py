@@ -93,3 +93,23 @@ def test_two_clocks_at_once_move_a_lapsed_offer_once():
     results = run_together(lambda: tick(later), lambda: tick(later))
     assert sorted(report.lapsed for report in results) == [0, 1]
     assert SupportRequest.objects.get(pk=support_request.pk).offers.count() == 2
+
+
+def test_two_clocks_at_once_deliver_each_queued_mail_once(smtp_server, settings):
+    from datetime import timedelta
+    from types import SimpleNamespace
+
+    from django.utils import timezone
+
+    from svsupport.lib.mail import notify
+
+    settings.MAIL_SEND_ON_COMMIT = False  # leave every message to the clocks
+    addresses = [f"peer{number}@hospital.example" for number in range(150)]
+    notify([SimpleNamespace(email=address) for address in addresses], "/requests/inbox/")
+    smtp_server.delay = 0.01  # both clocks are still sending when the other starts
+    later = timezone.now() + timedelta(minutes=1)
+    results = run_together(lambda: tick(later), lambda: tick(later))
+    sent = [report.mailed.sent for report in results]
+    assert sum(sent) == 150 and 0 not in sent, sent
+    assert smtp_server.recipients() == sorted(addresses)
+    assert [report.mailed.sent for report in run_together(lambda: tick(later))] == [0]

@@ -1,7 +1,10 @@
 """The list pages run a fixed number of queries whatever the data size."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from support_requests.models import Status
 from tests.support_requests.factories import make_request
@@ -55,3 +58,32 @@ def test_the_dispatch_queue_shows_only_requests_waiting(client, carol, alice, qu
     response = client.get(reverse("requests:dispatch"))
     assert list(response.context["waiting"]) == [waiting]
     assert "Secret" not in response.content.decode()
+
+
+def test_coordinators_see_how_many_e_mails_the_mail_server_refused(
+    client, carol, alice, quinn, smtp_server
+):
+    from svsupport.lib.mail import notify, send_due
+
+    smtp_server.stop()
+    notify([alice, carol], reverse("requests:inbox"))
+    send_due()
+    client.force_login(quinn)
+    page = client.get(reverse("requests:dispatch")).content.decode()
+    assert "2 e-mails not yet delivered: the mail server has refused them since" in page
+    assert "alice@" not in page and "carol@" not in page
+    smtp_server.start()
+    send_due(timezone.now() + timedelta(minutes=2))
+    page = client.get(reverse("requests:dispatch")).content.decode()
+    assert "not yet delivered" not in page
+
+
+def test_the_undelivered_count_is_in_french_too(client, alice, quinn, smtp_server):
+    from svsupport.lib.mail import notify, send_due
+
+    smtp_server.stop()
+    notify([alice], reverse("requests:inbox"))
+    send_due()
+    client.force_login(quinn)
+    page = client.get(reverse("requests:dispatch"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "1 courriel non encore remis : le serveur de messagerie le refuse depuis le" in page

@@ -1,5 +1,7 @@
 """Asking for a peer: /requests/new/."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.test import Client
@@ -150,3 +152,26 @@ def test_peers_not_matching_leave_it_to_the_coordinators(client, carol):
     client.force_login(carol)
     client.post(NEW, form_data(requester_department="surgery"))
     assert SupportRequest.objects.get().status == Status.DISPATCH
+
+
+def test_with_the_mail_server_down_the_request_is_made_and_its_mail_waits(
+    client, carol, alice, smtp_server, django_capture_on_commit_callbacks
+):
+    from support_requests.clock import tick
+    from svsupport.lib.mail import undelivered
+    from svsupport.models import QueuedMail
+
+    smtp_server.stop()
+    client.force_login(carol)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(NEW, form_data())
+    support_request = SupportRequest.objects.get()
+    assert response["Location"] == reverse("requests:sent", args=[support_request.pk])
+    assert support_request.pending_offer().peer.user == alice
+    assert undelivered().count == 1
+    queued = QueuedMail.objects.get()
+    for secret in ["Carol", "Petit", "adverse", "06 12", "Surgery"]:
+        assert secret not in queued.subject + queued.body, "a link and nothing else"
+    smtp_server.start()
+    tick(support_request.created_at + timedelta(minutes=2))
+    assert smtp_server.recipients() == ["alice@hospital.example"]
