@@ -167,3 +167,11 @@ def entry_from_claims(claims):
         coordinator=role(settings.OIDC_COORDINATOR_GROUPS),
         board=role(settings.OIDC_BOARD_GROUPS),
     )
+
+
+def axes_spares_single_sign_on(request, credentials):
+    """django-axes counts password failures (local and LDAP, both typed into the login
+    form). An OpenID Connect callback carries no username: brute force against the
+    provider is the provider's to stop, and counting its failures by address alone would
+    lock a whole ward behind one NAT out of single sign-on."""
+    return not (credentials or {}).get("username")

@@ -218,6 +218,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "svsupport.lib.http.client_ip"
 AXES_VERBOSE = False
+AXES_WHITELIST_CALLABLE = "accounts.backends.axes_spares_single_sign_on"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]

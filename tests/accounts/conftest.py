@@ -3,7 +3,7 @@ the certified `oidc-provider` from npm. Each starts once per session, on a free 
 
 import pytest
 
-from tests.accounts import slapd
+from tests.accounts import oidc_server, slapd
 
 
 @pytest.fixture(scope="session")
@@ -56,3 +56,35 @@ def directory(db, ldap_server, settings):
 def unreachable_directory(db, settings):
     """A directory URI where nothing listens."""
     use_ldap(settings, f"ldap://127.0.0.1:{slapd.free_port()}/")
+
+
+@pytest.fixture(scope="session")
+def oidc_provider(live_server):
+    """The provider knows two callbacks: the test client's and the live server's."""
+    provider = oidc_server.start_provider(
+        ["http://testserver/oidc/callback/", f"{live_server.url}/oidc/callback/"]
+    )
+    yield provider
+    provider.stop()
+
+
+@pytest.fixture
+def oidc(db, oidc_provider, settings):
+    """The app configured for the test provider, as IT would: issuer, client id, secret;
+    coordinators are the provider's group `quality-office`."""
+    from accounts.oidc import forget_provider_configuration
+
+    settings.OIDC_ISSUER = oidc_provider.issuer
+    settings.OIDC_RP_CLIENT_ID = oidc_server.CLIENT_ID
+    settings.OIDC_RP_CLIENT_SECRET = oidc_server.CLIENT_SECRET
+    settings.OIDC_PROVIDER_NAME = "Test provider"
+    settings.OIDC_COORDINATOR_GROUPS = ["quality-office"]
+    settings.OIDC_BOARD_GROUPS = ["board"]
+    settings.AUTHENTICATION_BACKENDS = [
+        "axes.backends.AxesStandaloneBackend",
+        "accounts.backends.OIDCBackend",
+        "accounts.backends.LocalPasswordBackend",
+    ]
+    forget_provider_configuration()
+    yield oidc_provider
+    forget_provider_configuration()
