@@ -88,3 +88,15 @@ def oidc(db, oidc_provider, settings):
     forget_provider_configuration()
     yield oidc_provider
     forget_provider_configuration()
+
+
+@pytest.fixture
+def assert_accessible(page):
+    """axe-core on the current page; fails with its report on any violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    def check():
+        results = Axe().run(page)
+        assert results.violations_count == 0, results.generate_report()
+
+    return check
