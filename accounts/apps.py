@@ -8,6 +8,6 @@ class AccountsConfig(AppConfig):
     verbose_name = "accounts"
 
     def ready(self):
-        from accounts import signals
+        from accounts import checks, signals  # noqa: F401  (checks register themselves)
 
         signals.connect()
