@@ -139,7 +139,8 @@ AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend"]
 OIDC_ISSUER = env.str("OIDC_ISSUER", default="").rstrip("/")
 OIDC_RP_CLIENT_ID = env.str("OIDC_CLIENT_ID", default="")
 OIDC_RP_CLIENT_SECRET = env.str("OIDC_CLIENT_SECRET", default="")
-OIDC_PROVIDER_NAME = env.str("OIDC_PROVIDER_NAME", default="your hospital account")
+# The button reads "Sign in with <name>"; empty: "Sign in with your hospital account".
+OIDC_PROVIDER_NAME = env.str("OIDC_PROVIDER_NAME", default="")
 OIDC_RP_SCOPES = env.str("OIDC_SCOPES", default="openid email profile")
 OIDC_RP_SIGN_ALGO = "RS256"
 OIDC_USE_NONCE = True
