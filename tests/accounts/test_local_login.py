@@ -60,3 +60,19 @@ def test_without_a_provider_configured_the_login_page_offers_none(client, db):
     html = client.get(LOGIN).content
     assert b"Sign in with" not in html
     assert b"Single sign-on is unavailable" not in html
+
+
+def test_it_support_sees_directory_links_in_the_admin_read_only(client, db):
+    from django.utils import timezone
+
+    from accounts.models import DirectoryAccount
+
+    admin_user = get_user_model().objects.create_superuser("it", password=PASSWORD)
+    link = DirectoryAccount.objects.create(
+        user=admin_user, source="ldap", subject="it", synced_at=timezone.now()
+    )
+    client.force_login(admin_user)
+    assert client.get(reverse("admin:accounts_directoryaccount_changelist")).status_code == 200
+    assert client.get(reverse("admin:accounts_directoryaccount_add")).status_code == 403
+    page = client.get(reverse("admin:accounts_directoryaccount_change", args=[link.pk]))
+    assert b'name="subject"' not in page.content
