@@ -3,6 +3,26 @@
 # the whole pytest suite (browser tests included) on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# Single sign-on (issue 9): the test extras build python-ldap (no wheels), and the tests start
+# a throwaway slapd and the npm package oidc-provider. .ci/run installs these packages.
+sso_missing=()
+[ -f /usr/include/ldap.h ] || sso_missing+=(libldap-dev)
+[ -f /usr/include/sasl/sasl.h ] || sso_missing+=(libsasl2-dev)
+command -v gcc >/dev/null || sso_missing+=(gcc)
+[ -x /usr/sbin/slapd ] || sso_missing+=(slapd)
+command -v ldapadd >/dev/null || sso_missing+=(ldap-utils)
+command -v npm >/dev/null || sso_missing+=(nodejs npm)
+if [ ${#sso_missing[@]} -gt 0 ]; then
+  echo "The single sign-on tests need: sudo apt-get install -y ${sso_missing[*]}" >&2
+  exit 1
+fi
+if [ ! -d tests/oidc_provider/node_modules ] \
+  || [ tests/oidc_provider/package-lock.json -nt tests/oidc_provider/node_modules ]; then
+  echo "== npm ci (tests/oidc_provider)"
+  (cd tests/oidc_provider && npm ci --no-audit --no-fund --silent && touch node_modules)
+fi
+
 source scripts/venv.sh
 ensure_venv test
 

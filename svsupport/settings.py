@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "svsupport",
+    "accounts",
     "peers",
     "support_requests",
     "resources",
@@ -125,10 +126,72 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# Sign-in. django-axes comes first: it refuses a locked username+address before any
+# password is checked, and counts the failures of every backend below it (the login form
+# serves local passwords and LDAP alike). OpenID Connect and LDAP are switched on by their
+# settings; local passwords stay for the demo and break-glass accounts (LOCAL_LOGIN).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend"]
+
+# OpenID Connect (mozilla-django-oidc). IT gives three values: the issuer, the client id and
+# secret; the endpoints and signing keys come from the issuer's discovery document, fetched
+# when first needed and cached (accounts/oidc.py), so a provider that is down at start-up
+# never stops the app.
+OIDC_ISSUER = env.str("OIDC_ISSUER", default="").rstrip("/")
+OIDC_RP_CLIENT_ID = env.str("OIDC_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_CLIENT_SECRET", default="")
+# The button reads "Sign in with <name>"; empty: "Sign in with your hospital account".
+OIDC_PROVIDER_NAME = env.str("OIDC_PROVIDER_NAME", default="")
+OIDC_RP_SCOPES = env.str("OIDC_SCOPES", default="openid email profile")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_USE_NONCE = True
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT_SECONDS", default=5)
+OIDC_CLAIM_DEPARTMENT = env.str("OIDC_CLAIM_DEPARTMENT", default="department")
+OIDC_CLAIM_SITE = env.str("OIDC_CLAIM_SITE", default="site")
+OIDC_CLAIM_PROFESSION = env.str("OIDC_CLAIM_PROFESSION", default="profession")
+OIDC_CLAIM_GROUPS = env.str("OIDC_CLAIM_GROUPS", default="groups")
+OIDC_COORDINATOR_GROUPS = env.list("OIDC_COORDINATOR_GROUPS", default=[])
+OIDC_BOARD_GROUPS = env.list("OIDC_BOARD_GROUPS", default=[])
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc:callback"
+if OIDC_ISSUER:
+    AUTHENTICATION_BACKENDS.append("accounts.backends.OIDCBackend")
+
+# LDAP / Active Directory (django-auth-ldap, the optional extra `ldap`): through the login
+# form. Only read when LDAP_SERVER_URI is set, so `make run` needs no LDAP library.
+LDAP_SERVER_URI = env.str("LDAP_SERVER_URI", default="")
+LDAP_COORDINATOR_GROUP_DN = env.str("LDAP_COORDINATOR_GROUP_DN", default="")
+LDAP_BOARD_GROUP_DN = env.str("LDAP_BOARD_GROUP_DN", default="")
+LDAP_ATTR_DEPARTMENT = env.str("LDAP_ATTR_DEPARTMENT", default="departmentNumber")
+LDAP_ATTR_SITE = env.str("LDAP_ATTR_SITE", default="l")
+LDAP_ATTR_PROFESSION = env.str("LDAP_ATTR_PROFESSION", default="title")
+if LDAP_SERVER_URI:
+    try:
+        from accounts.directory import ldap_settings
+    except ImportError as error:
+        raise ImproperlyConfigured(
+            "LDAP_SERVER_URI is set but django-auth-ldap is not installed: "
+            "pip install 'svsupport[ldap]' (needs libldap-dev and libsasl2-dev to build)."
+        ) from error
+    vars().update(
+        ldap_settings(
+            server_uri=LDAP_SERVER_URI,
+            bind_dn=env.str("LDAP_BIND_DN", default=""),
+            bind_password=env.str("LDAP_BIND_PASSWORD", default=""),
+            user_search_base=env.str("LDAP_USER_SEARCH_BASE", default=""),
+            user_filter=env.str("LDAP_USER_FILTER", default="(uid=%(user)s)"),
+            group_search_base=env.str("LDAP_GROUP_SEARCH_BASE", default=""),
+            group_type=env.str("LDAP_GROUP_TYPE", default="groupOfNames"),
+            start_tls=env.bool("LDAP_START_TLS", default=False),
+            ca_file=env.str("LDAP_CA_FILE", default=""),
+            timeout=env.int("LDAP_TIMEOUT_SECONDS", default=5),
+        )
+    )
+    AUTHENTICATION_BACKENDS.append("accounts.ldap_backend.LDAPBackend")
+
+# Local passwords: on for the demo and small installations. LOCAL_LOGIN=false leaves them to
+# superusers only, IT's break-glass accounts for when the directory is down (README).
+LOCAL_LOGIN = env.bool("LOCAL_LOGIN", default=True)
+AUTHENTICATION_BACKENDS.append("accounts.backends.LocalPasswordBackend")
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -156,6 +219,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "svsupport.lib.http.client_ip"
 AXES_VERBOSE = False
+AXES_WHITELIST_CALLABLE = "accounts.backends.axes_spares_single_sign_on"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]

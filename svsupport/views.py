@@ -1,14 +1,11 @@
-"""Project-wide pages: home, health check, login."""
+"""Project-wide pages: home and health check (the login page is in accounts/)."""
 
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-
-from svsupport.lib.demo import demo_accounts
 
 
 @require_GET
@@ -28,13 +25,3 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
-
-
-class LoginView(auth_views.LoginView):
-    """Django's login (safe `next`, session key rotated) plus the demo accounts list."""
-
-    template_name = "registration/login.html"
-    redirect_authenticated_user = True
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(demo_accounts=demo_accounts(), **kwargs)

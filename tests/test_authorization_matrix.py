@@ -296,8 +296,23 @@ MATRIX.update(
     }
 )
 
+# OpenID Connect (accounts app): public, GET only. Without a configured provider both send
+# everyone back to the login page with a message (tests/accounts cover the real flow).
+MATRIX.update(
+    {
+        "oidc:authenticate": (
+            None,
+            {"GET": statuses(302, 302, 302, 302), "POST": statuses(405, 405, 405, 405)},
+        ),
+        "oidc:callback": (
+            None,
+            {"GET": statuses(302, 302, 302, 302), "POST": statuses(405, 405, 405, 405)},
+        ),
+    }
+)
+
 # Routes whose anonymous 302 is not the login redirect (they are public).
-PUBLIC_REDIRECTS = {"login", "logout", "set_language"}
+PUBLIC_REDIRECTS = {"login", "logout", "set_language", "oidc:authenticate", "oidc:callback"}
 
 
 def project_routes(patterns=None, namespace=""):
