@@ -11,9 +11,16 @@
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 
+# Stable internal names of the role groups (created by svsupport/migrations/0001_role_groups):
+# never shown as such, always through ROLE_LABELS, which is translated.
 COORDINATORS_GROUP = "Quality and Risk Office"
 BOARD_GROUP = "Board"
+
+# The roles IT grants with `manage.py grant_role USER ROLE`: role -> group name.
+ROLE_GROUPS = {"coordinator": COORDINATORS_GROUP, "board": BOARD_GROUP}
+ROLE_LABELS = {COORDINATORS_GROUP: _("Quality and Risk Office"), BOARD_GROUP: _("Board")}
 
 
 def _group_names(user):
