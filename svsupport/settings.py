@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "svsupport",
+    "organisation",
     "peers",
     "support_requests",
     "resources",

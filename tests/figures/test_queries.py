@@ -3,6 +3,7 @@ import pytest
 from figures import queries
 from figures.tables import dashboard_tables
 from tests.figures.factories import QUARTER, make_quarter
+from tests.organisation.factories import site
 
 
 @pytest.fixture
@@ -84,7 +85,7 @@ def test_the_peer_pool_counts_active_peers_at_the_chosen_site(alice, bob):
     assert pool["by_department"] == {"Oncology": 1, "Pharmacy": 1}
     assert pool["readiness"]["trained"] == pool["readiness"]["charter"] == 2
     assert pool["load"] == {0: 2}
-    assert queries.pool_figures(QUARTER, site="Elsewhere")["statuses"] == {}
+    assert queries.pool_figures(QUARTER, site=site("Elsewhere"))["statuses"] == {}
 
 
 def test_the_sqlite_percentile_interpolates_like_postgresql():

@@ -36,7 +36,7 @@ def test_running_it_again_updates_and_never_duplicates(tmp_path, db, capsys):
     call_command("import_peers", write(tmp_path, changed))
     assert "0 created, 2 updated" in capsys.readouterr().out.splitlines()[-1]
     assert PeerSupporter.objects.count() == 2
-    assert PeerSupporter.objects.get(user__username="hmartin").department == "Haematology"
+    assert PeerSupporter.objects.get(user__username="hmartin").department.name_en == "Haematology"
 
 
 def test_a_rerun_does_not_demote_a_peer_activated_since(tmp_path, db):

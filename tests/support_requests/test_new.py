@@ -148,5 +148,5 @@ def test_a_huge_body_is_refused_without_a_500(client, carol, settings):
 def test_peers_not_matching_leave_it_to_the_coordinators(client, carol):
     make_peer(make_user("nina"), department="Surgery")
     client.force_login(carol)
-    client.post(NEW, form_data(requester_department="surgery"))
+    client.post(NEW, form_data())  # carol in Surgery, nina the only peer, in Surgery too
     assert SupportRequest.objects.get().status == Status.DISPATCH
