@@ -34,6 +34,13 @@ def is_staff_member(user):
     return bool(user and user.is_authenticated and user.is_active)
 
 
+def role_labels(user):
+    """The names of the user's role groups, translated: what the pages show."""
+    if not is_staff_member(user):
+        return []
+    return [label for name, label in ROLE_LABELS.items() if name in _group_names(user)]
+
+
 def is_coordinator(user):
     return is_staff_member(user) and COORDINATORS_GROUP in _group_names(user)
 
