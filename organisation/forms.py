@@ -12,6 +12,9 @@ class UnitForm(CleanTextMixin, forms.ModelForm):
         fields = ["code", "name_en", "name_fr"]
         help_texts = {"code": _("Short, stable: letters, digits and hyphens (for imports).")}
 
+    def clean_code(self):
+        return self.cleaned_data["code"].lower()
+
     def clean(self):
         cleaned = super().clean()
         model = self._meta.model
@@ -36,4 +39,5 @@ class MergeForm(forms.Form):
 
     def __init__(self, data=None, *, source):
         super().__init__(data)
-        self.fields["target"].queryset = type(source).objects.current().exclude(pk=source.pk)
+        units = type(source).objects.current().in_name_order()
+        self.fields["target"].queryset = units.exclude(pk=source.pk)

@@ -12,12 +12,13 @@ encrypted support request) still finds the right department.
 from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from svsupport.lib.text import fold
+from svsupport.lib.text import fold, has_control_characters
 
 CODE_MAX_LENGTH = 40
 NAME_MAX_LENGTH = 120
@@ -28,10 +29,31 @@ def name_key(text):
     return " ".join(fold(text).split())
 
 
+def clean_name(text, max_length=NAME_MAX_LENGTH):
+    """A name from outside (a directory, a CSV file) as it may be stored: control characters
+    (a NUL would make PostgreSQL refuse the row) dropped, spaces collapsed, cut to length."""
+    visible = "".join(" " if has_control_characters(char) else char for char in text or "")
+    return " ".join(visible.split())[:max_length]
+
+
 class UnitQuerySet(models.QuerySet):
     def current(self):
         """The records in use: those not merged into another."""
         return self.filter(merged_into__isnull=True)
+
+    def offered_to(self, *units):
+        """What a form offers: the confirmed records, plus `units` (one's own department,
+        perhaps still unconfirmed), in the order of the names the reader sees."""
+        pks = [unit.pk for unit in units if unit]
+        return self.current().filter(Q(confirmed=True) | Q(pk__in=pks)).in_name_order()
+
+    def in_name_order(self, *first):
+        """Sorted by `first`, then by the name in the active language (the English one when
+        the French is missing), so that French readers find "Chirurgie" under C."""
+        name = "name_en_key"
+        if (get_language() or "").startswith("fr"):
+            name = Coalesce(NullIf("name_fr_key", Value("")), "name_en_key")
+        return self.order_by(*first, name, "pk")
 
     def matching(self, name):
         """Current records whose code, English name, French name or an alias is `name`,
@@ -51,18 +73,22 @@ class UnitQuerySet(models.QuerySet):
     def resolve_or_create(self, name):
         """The record `name` designates; an unknown, non-blank name creates an unconfirmed
         record for the coordinators to confirm or merge. None for a blank name."""
-        name = " ".join((name or "").split())[:NAME_MAX_LENGTH]
+        name = clean_name(name)
         if not name_key(name):
             return None
-        found = self.resolve(name)
-        if found:
-            return found
-        try:
-            # Two logins bringing the same new name at once: the second finds the first's.
-            with transaction.atomic():
-                return self.create(code=self.model.free_code(name), name_en=name, confirmed=False)
-        except IntegrityError:
-            return self.resolve(name)
+        for _attempt in range(3):
+            found = self.resolve(name)
+            if found:
+                return found
+            try:
+                # Two logins bringing the same new name at once: the second finds the first's
+                # record on the next attempt (or a free code, for another name's clash).
+                with transaction.atomic():
+                    code = self.model.free_code(name)
+                    return self.create(code=code, name_en=name, confirmed=False)
+            except IntegrityError:
+                continue
+        return self.resolve(name)
 
     def by_id(self, pk):
         """The current record for an id that may be a merged record's: follows the merge."""

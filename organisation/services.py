@@ -3,7 +3,7 @@ directory gives at each login."""
 
 from django.db import transaction
 
-from organisation.models import Department, Site, StaffProfile, name_key
+from organisation.models import Department, Site, StaffProfile, clean_name, name_key
 
 
 class MergeRefused(Exception):
@@ -46,6 +46,6 @@ def profile_update_from_directory(*, user, site_name, department_name, professio
     profile, _created = StaffProfile.objects.get_or_create(user=user)
     profile.site = Site.objects.resolve_or_create(site_name)
     profile.department = Department.objects.resolve_or_create(department_name)
-    profile.profession = " ".join((profession or "").split())[:120]
+    profile.profession = clean_name(profession)
     profile.save()
     return profile

@@ -28,7 +28,7 @@ def unit_list(request, model):
         model.objects.current()
         .annotate(peer_count=Count("peers", distinct=True))
         .prefetch_related(Prefetch("aliases", queryset=model.alias_model().objects.all()))
-        .order_by("confirmed", "name_en_key", "pk")
+        .in_name_order("confirmed")  # the unconfirmed first: they need the coordinators
     )
     page = Paginator(units, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "organisation/list.html", page_context(model, page=page))

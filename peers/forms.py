@@ -116,8 +116,8 @@ class OwnProfileForm(CleanTextMixin, forms.ModelForm):
     def __init__(self, *args, instance, **kwargs):
         super().__init__(*args, instance=instance, **kwargs)
         self.fields["languages"].initial = instance.language_codes
-        self.fields["department"].queryset = Department.objects.current()
-        self.fields["site"].queryset = Site.objects.current()
+        self.fields["department"].queryset = Department.objects.offered_to(instance.department)
+        self.fields["site"].queryset = Site.objects.offered_to(instance.site)
 
 
 class PeerForm(OwnProfileForm):
@@ -126,6 +126,12 @@ class PeerForm(OwnProfileForm):
     class Meta(OwnProfileForm.Meta):
         fields = DESCRIPTIVE_FIELDS + ["joined_on"] + ELIGIBILITY_FIELDS
         widgets = {**OwnProfileForm.Meta.widgets, "joined_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Coordinators may also choose a record the directory brought and nobody confirmed.
+        self.fields["department"].queryset = Department.objects.current().in_name_order()
+        self.fields["site"].queryset = Site.objects.current().in_name_order()
 
     def clean_joined_on(self):
         return past_or_today(self.cleaned_data["joined_on"])

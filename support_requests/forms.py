@@ -32,7 +32,7 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
     submission_id = forms.UUIDField(widget=forms.HiddenInput)
     requester_department = forms.ModelChoiceField(
         label=_("Your department (optional)"),
-        queryset=Department.objects.current(),
+        queryset=Department.objects.none(),
         required=False,
         empty_label="—",
         help_text=_("Used only to offer you a peer from another department."),
@@ -91,6 +91,7 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
         """`department`: the requester's own, from their staff profile, shown chosen."""
         super().__init__(*args, **kwargs)
         self.chosen_peer = chosen_peer
+        self.fields["requester_department"].queryset = Department.objects.offered_to(department)
         self.fields["requester_department"].initial = department
         self.fields["submission_id"].initial = uuid.uuid4()
         self.fields["requester_profession"].choices = [("", "—")] + Profession.choices

@@ -20,7 +20,10 @@ def to_text(apps, schema_editor):
     SupportRequest = apps.get_model("requests", "SupportRequest")
     Department = apps.get_model("organisation", "Department")
     for support_request in SupportRequest.objects.exclude(requester_department=None):
-        department = Department.objects.filter(pk=support_request.requester_department).first()
+        value = support_request.requester_department
+        department = Department.objects.filter(pk=value).first() if value.isdigit() else None
+        while department and department.merged_into_id:
+            department = department.merged_into
         support_request.requester_department = department.name_en if department else None
         support_request.save(update_fields=["requester_department"])
 

@@ -59,6 +59,17 @@ def test_the_name_follows_the_language_and_falls_back_to_english(surgery):
         assert str(surgery) == "Surgery"
 
 
+def test_forms_offer_confirmed_records_and_ones_own_in_the_readers_name_order(surgery):
+    pharmacy = Department.objects.create(code="pharmacy", name_en="Pharmacy", name_fr="Pharmacie")
+    zoo = Department.objects.create(code="ortho", name_en="Orthopaedics", name_fr="Orthopédie")
+    mine = Department.objects.resolve_or_create("Bloc B")
+    Department.objects.resolve_or_create("Someone else's")
+    with translation.override("fr"):
+        assert list(Department.objects.offered_to(mine)) == [mine, surgery, zoo, pharmacy]
+    with translation.override("en"):
+        assert list(Department.objects.offered_to()) == [zoo, pharmacy, surgery]
+
+
 def test_the_data_migration_gives_one_confirmed_record_per_folded_value():
     model = apps.get_model("organisation", "Department")
     first = record_for_text(model, "Chirurgie")
