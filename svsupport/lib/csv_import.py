@@ -3,8 +3,31 @@ its line number, nothing written when there is one, --dry-run rolls back."""
 
 import csv
 
-from django.core.management.base import CommandError
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+
+
+class CsvImportCommand(BaseCommand):
+    """A `manage.py` import of FILE.csv [--dry-run]. Subclasses give the columns and three
+    functions: parse_row(line, values), check_rows(rows) -> errors across rows and the
+    database, import_rows(rows) -> (created, updated)."""
+
+    required = []
+    optional = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("csv_file")
+        parser.add_argument("--dry-run", action="store_true", help="check and report only")
+
+    def handle(self, csv_file, dry_run=False, **options):
+        rows, errors = read_csv_rows(
+            csv_file, required=self.required, optional=self.optional, parse_row=self.parse_row
+        )
+        errors += self.check_rows(rows)
+        name = self.__module__.rsplit(".", 1)[-1]
+        run_import(
+            self, name=name, rows=rows, errors=errors, import_rows=self.import_rows, dry_run=dry_run
+        )
 
 
 def read_csv_rows(path, *, required, optional, parse_row):

@@ -2,11 +2,10 @@
 
 from dataclasses import dataclass, field
 
-from django.core.management.base import BaseCommand
 from django.utils.text import slugify
 
 from organisation.models import CODE_MAX_LENGTH, NAME_MAX_LENGTH, Department, Site, name_key
-from svsupport.lib.csv_import import read_csv_rows, run_import
+from svsupport.lib.csv_import import CsvImportCommand
 from svsupport.lib.text import has_control_characters
 
 REQUIRED = ["kind", "code", "name_en"]
@@ -26,7 +25,7 @@ class Row:
         return [name_key(value) for value in [self.code, *self.names.values(), *self.aliases]]
 
 
-class Command(BaseCommand):
+class Command(CsvImportCommand):
     help = (
         "Import sites and departments from a UTF-8 CSV file with the columns kind (site or "
         "department), code, name_en and optionally name_fr and aliases (separated by ';'). "
@@ -35,23 +34,17 @@ class Command(BaseCommand):
         "are confirmed."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("csv_file")
-        parser.add_argument("--dry-run", action="store_true", help="check and report only")
+    required = REQUIRED
+    optional = OPTIONAL
 
-    def handle(self, csv_file, dry_run=False, **options):
-        rows, errors = read_csv_rows(
-            csv_file, required=REQUIRED, optional=OPTIONAL, parse_row=parse_row
-        )
-        errors += conflicts(rows)
-        run_import(
-            self,
-            name="import_organisation",
-            rows=rows,
-            errors=errors,
-            import_rows=import_rows,
-            dry_run=dry_run,
-        )
+    def parse_row(self, line, values):
+        return parse_row(line, values)
+
+    def check_rows(self, rows):
+        return conflicts(rows)
+
+    def import_rows(self, rows):
+        return import_rows(rows)
 
 
 def parse_row(line, values):

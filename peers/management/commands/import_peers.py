@@ -5,13 +5,12 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand
 from django.core.validators import validate_email
 
 from organisation.models import Department, Site
 from peers.models import PeerSupporter, Profession, SpokenLanguage, Status
 from peers.services import peer_set_languages
-from svsupport.lib.csv_import import read_csv_rows, run_import
+from svsupport.lib.csv_import import CsvImportCommand
 from svsupport.lib.text import has_control_characters
 
 REQUIRED = ["username", "email", "display_name", "profession", "department", "site"]
@@ -30,7 +29,7 @@ class Row:
     languages: list
 
 
-class Command(BaseCommand):
+class Command(CsvImportCommand):
     help = (
         "Import the founding list of peer supporters from a CSV file (columns in README). "
         "Every row is checked first; any error stops the import and nothing is written. "
@@ -40,23 +39,17 @@ class Command(BaseCommand):
         "creates an unconfirmed record."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("csv_file")
-        parser.add_argument("--dry-run", action="store_true", help="check and report only")
+    required = REQUIRED
+    optional = OPTIONAL
 
-    def handle(self, csv_file, dry_run=False, **options):
-        rows, errors = read_csv_rows(
-            csv_file, required=REQUIRED, optional=OPTIONAL, parse_row=parse_row
-        )
-        errors += duplicate_usernames(rows)
-        run_import(
-            self,
-            name="import_peers",
-            rows=rows,
-            errors=errors,
-            import_rows=import_rows,
-            dry_run=dry_run,
-        )
+    def parse_row(self, line, values):
+        return parse_row(line, values)
+
+    def check_rows(self, rows):
+        return duplicate_usernames(rows)
+
+    def import_rows(self, rows):
+        return import_rows(rows)
 
 
 def parse_row(line, values):
