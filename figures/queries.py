@@ -311,4 +311,4 @@ def operational_figures(site=None):
 
 def sites():
     """The sites where peers work: the choices of the peer-pool filter."""
-    return Site.objects.filter(pk__in=PeerSupporter.objects.values("site"))
+    return Site.objects.filter(pk__in=PeerSupporter.objects.values("site")).in_name_order()

@@ -47,8 +47,10 @@ def directory_filter(request):
     # Only the departments and sites where a published peer works: no empty choice.
     form = DirectoryFilterForm(
         request.GET or None,
-        departments=Department.objects.filter(pk__in=published.values("department")),
-        sites=Site.objects.filter(pk__in=published.values("site")),
+        departments=Department.objects.filter(
+            pk__in=published.values("department")
+        ).in_name_order(),
+        sites=Site.objects.filter(pk__in=published.values("site")).in_name_order(),
     )
     peers = form.filter(published) if form.is_bound else published
     return form, peers.prefetch_related("languages").order_by("search_name", "pk")
