@@ -8,6 +8,7 @@ from organisation.models import Department, Site
 from organisation.services import unit_merge
 from tests.conftest import make_user
 from tests.peers.factories import make_peer
+from tests.support_requests.factories import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -186,3 +187,16 @@ def test_staff_get_403_on_merge(client, carol, surgery, chir):
     assert client.post(url("merge", chir), {"target": surgery.pk}).status_code == 403
     chir.refresh_from_db()
     assert chir.merged_into is None
+
+
+@pytest.mark.parametrize("value", ["9" * 30, "-1", "²", "1.5", "a\x00b", "' OR 1=1--", "%_"])
+def test_odd_department_and_site_values_never_give_a_500(client, carol, quinn, surgery, value):
+    client.force_login(carol)
+    response = client.post(reverse("requests:new"), form_data(requester_department=value))
+    assert response.context["form"].errors["requester_department"]
+    directory = client.get(reverse("peers:directory"), {"department": value, "site": value})
+    assert directory.status_code == 200
+    client.force_login(quinn)
+    assert client.get(reverse("figures:dashboard"), {"site": value}).status_code == 200
+    merge = client.post(url("merge", surgery), {"target": value})
+    assert merge.context["form"].errors["target"]
