@@ -1,6 +1,7 @@
 """Workflows over sites and departments: merging two records, and the organisation facts a
 directory gives at each login."""
 
+from auditlog.registry import auditlog
 from django.db import transaction
 
 from organisation.models import Department, Site, StaffProfile, clean_name, name_key
@@ -25,8 +26,7 @@ def unit_merge(*, source, target):
     # introspection so that an app adding one cannot be forgotten here.
     for relation in type(source)._meta.related_objects:
         if relation.one_to_many:
-            field = relation.field.name
-            relation.related_model._base_manager.filter(**{field: source}).update(**{field: target})
+            repoint(relation.related_model, relation.field.name, source, target)
     taken = target.own_keys() | set(target.aliases.values_list("key", flat=True))
     for name in (source.name_en, source.name_fr, source.code):
         if name_key(name) and name_key(name) not in taken:
@@ -36,6 +36,17 @@ def unit_merge(*, source, target):
     source.merged_into = target
     source.save(update_fields=["merged_into"])
     return target
+
+
+def repoint(model, field, source, target):
+    rows = model._base_manager.filter(**{field: source})
+    if not auditlog.contains(model):
+        rows.update(**{field: target})
+        return
+    # One save each, so that a peer's history shows the department the merge gave them.
+    for row in rows:
+        setattr(row, field, target)
+        row.save(update_fields=[field])
 
 
 def profile_update_from_directory(*, user, site_name, department_name, profession):

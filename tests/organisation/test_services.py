@@ -32,6 +32,8 @@ def test_a_merge_moves_peers_profiles_and_aliases_and_keeps_the_names(surgery, c
     unit_merge(source=chir, target=surgery)
     nina.refresh_from_db()
     assert nina.department == surgery
+    moved = LogEntry.objects.get_for_object(nina).filter(action=LogEntry.Action.UPDATE).get()
+    assert moved.changes_dict["department"] == [str(chir.pk), str(surgery.pk)]
     assert StaffProfile.objects.get(user=carol).department == surgery
     assert sorted(surgery.aliases.values_list("name", flat=True)) == ["Chir", "Chir."]
     assert Department.objects.resolve("chir") == surgery
