@@ -25,8 +25,9 @@ NAME_MAX_LENGTH = 120
 
 
 def name_key(text):
-    """The form under which names are compared: folded, inner spaces collapsed."""
-    return " ".join(fold(text).split())
+    """The form under which names are compared: folded, inner spaces collapsed, cut to the
+    column's length (folding may lengthen a name: "ß" becomes "ss")."""
+    return " ".join(fold(text).split())[:NAME_MAX_LENGTH]
 
 
 def clean_name(text, max_length=NAME_MAX_LENGTH):

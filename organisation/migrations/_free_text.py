@@ -8,7 +8,7 @@ from svsupport.lib.text import fold
 
 
 def name_key(text):
-    return " ".join(fold(text).split())
+    return " ".join(fold(text).split())[:120]
 
 
 def record_for_text(model, text):

@@ -77,7 +77,17 @@ def test_the_directory_values_find_or_create_records_on_the_profile(surgery, car
 
 
 @pytest.mark.parametrize(
-    "value", [None, "x" * 500, "<script>alert(1)</script>", "💥", "a\u200fb", "*)(uid=*", "a\x00b"]
+    "value",
+    [
+        None,
+        "x" * 500,
+        "<script>alert(1)</script>",
+        "💥",
+        "a\u200fb",
+        "*)(uid=*",
+        "a\x00b",
+        "ß" * 120,
+    ],
 )
 def test_odd_directory_values_never_block_a_login(carol, value):
     profile = profile_update_from_directory(
