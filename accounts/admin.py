@@ -8,7 +8,7 @@ from accounts.models import DirectoryAccount
 
 @admin.register(DirectoryAccount)
 class DirectoryAccountAdmin(admin.ModelAdmin):
-    list_display = ["user", "source", "subject", "department", "site", "synced_at", "gone_since"]
+    list_display = ["user", "source", "subject", "synced_at", "gone_since"]
     list_filter = ["source", "gone_since"]
     search_fields = ["user__username", "subject"]
     readonly_fields = [f.name for f in DirectoryAccount._meta.fields]

@@ -17,9 +17,6 @@ class DirectoryAccount(models.Model):
     source = models.CharField(max_length=8, choices=Source.choices)
     # The provider's `sub` claim for OpenID Connect; the directory username for LDAP.
     subject = models.CharField(max_length=255)
-    site = models.CharField(max_length=200, blank=True)
-    department = models.CharField(max_length=200, blank=True)
-    profession = models.CharField(max_length=200, blank=True)
     synced_at = models.DateTimeField()
     # Set by `sync_directory` when the directory no longer knows the account.
     gone_since = models.DateTimeField(null=True, blank=True)

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import DirectoryAccount
+from organisation.services import profile_update_from_directory
 from svsupport.lib import roles
 
 
@@ -26,7 +27,7 @@ class DirectoryEntry:
     board: bool | None = None
 
 
-ROLE_GROUPS = {"coordinator": roles.COORDINATORS_GROUP, "board": roles.BOARD_GROUP}
+ROLE_GROUPS = roles.ROLE_GROUPS
 
 
 @transaction.atomic
@@ -56,8 +57,6 @@ def apply_directory_attributes(user, *, source, subject, entry):
             "gone_since": None,
         },
     )
-    # MERGE: the organisation app replaces this call with its own
-    # organisation.services.profile_update_from_directory (same keyword arguments).
     profile_update_from_directory(
         user=user,
         site_name=entry.site,
@@ -67,11 +66,3 @@ def apply_directory_attributes(user, *, source, subject, entry):
     # Role groups read through roles._group_names are cached on the user object.
     user.__dict__.pop("_svsupport_group_names", None)
     return user
-
-
-def profile_update_from_directory(*, user, site_name, department_name, profession):
-    """Keep the directory's raw site, department and profession until the organisation's
-    records take them over."""
-    DirectoryAccount.objects.filter(user=user).update(
-        site=site_name[:200], department=department_name[:200], profession=profession[:200]
-    )

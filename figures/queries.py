@@ -27,6 +27,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from organisation.models import Department, Site
 from peers.models import Attendance, Nomination, PeerSupporter, Status, SupportSession
 from support_requests.models import FollowUp, Meeting, Offer, Outcome, Situation, SupportRequest
 from support_requests.models import Status as RequestStatus
@@ -221,6 +222,12 @@ def trend_figures(period):
 # The peer pool ---------------------------------------------------------------------------
 
 
+def unit_names(model, ids):
+    """id -> name of the records `ids`, in the active language; "—" for none."""
+    names = {unit.pk: unit.name for unit in model.objects.filter(pk__in=[i for i in ids if i])}
+    return lambda pk: names.get(pk, "—")
+
+
 def peers_at(site):
     peers = PeerSupporter.objects.all()
     return peers.filter(site=site) if site else peers
@@ -235,7 +242,7 @@ def attended(kind, since, until=None):
     return Exists(sessions)
 
 
-def pool_figures(period, site="", today=None):
+def pool_figures(period, site=None, today=None):
     """The peer pool at `site` (all sites when empty): statuses, the active peers by
     profession, department and site, their readiness and load."""
     today = today or timezone.localdate()
@@ -247,10 +254,18 @@ def pool_figures(period, site="", today=None):
     groups = list(
         active.values("profession", "department", "site").annotate(count=Count("pk")).order_by()
     )
+    # Grouped by record, so that "Chirurgie" and "Surgery" (one record, one an alias) are one
+    # line; shown by the record's name in the reader's language.
+    names = {
+        "profession": lambda value: value,
+        "department": unit_names(Department, [group["department"] for group in groups]),
+        "site": unit_names(Site, [group["site"] for group in groups]),
+    }
     for field in ("profession", "department", "site"):
         totals = {}
         for group in groups:
-            totals[group[field]] = totals.get(group[field], 0) + group["count"]
+            name = names[field](group[field])
+            totals[name] = totals.get(name, 0) + group["count"]
         figures[f"by_{field}"] = totals
     supervision_since = today - timedelta(days=30 * settings.PEER_SUPERVISION_MONTHS)
     figures["readiness"] = (
@@ -286,7 +301,7 @@ def pool_figures(period, site="", today=None):
     return figures
 
 
-def operational_figures(site=""):
+def operational_figures(site=None):
     """For coordinators only: what needs them now. Counts, never request contents."""
     return {
         "needing_attention": peers_at(site).needing_attention().count(),
@@ -295,9 +310,5 @@ def operational_figures(site=""):
 
 
 def sites():
-    return list(
-        PeerSupporter.objects.exclude(site="")
-        .order_by("site")
-        .values_list("site", flat=True)
-        .distinct()
-    )
+    """The sites where peers work: the choices of the peer-pool filter."""
+    return Site.objects.filter(pk__in=PeerSupporter.objects.values("site")).in_name_order()

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from organisation.models import Department, Site
 from peers.models import (
     Attendance,
     Nomination,
@@ -18,7 +19,7 @@ from peers.models import (
 from peers.services import peer_set_languages
 from svsupport.lib.demo import demo_user
 
-SITES = ["Oncopole", "Purpan"]
+SITES = ["oncopole", "purpan"]
 
 # username, first, last, profession, department, site index, languages
 NAMED_PEERS = [
@@ -88,8 +89,8 @@ def demo_peer(username, first, last, profession, department, site, languages, *,
         defaults={
             "display_name": f"{first} {last}",
             "profession": profession,
-            "department": department,
-            "site": SITES[site],
+            "department": Department.objects.resolve(department),
+            "site": Site.objects.resolve(SITES[site]),
             "phone_extension": f"5{sum(map(ord, username)) % 900 + 100}",
             "work_email": f"{username}@demo.invalid",
             "availability_note": "Weekdays, day shifts",

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from organisation.models import Department, Site
 from peers.models import (
     Nomination,
     PeerSupporter,
@@ -39,8 +40,21 @@ class DirectoryFilterForm(CleanTextMixin, forms.Form):
     profession = forms.ChoiceField(
         label=_("Profession"), choices=[("", _("Any"))] + Profession.choices, required=False
     )
-    department = forms.ChoiceField(label=_("Department"), required=False)
-    site = forms.ChoiceField(label=_("Site"), required=False)
+    # By code in the URL: a link to "?department=oncology" stays valid across renames.
+    department = forms.ModelChoiceField(
+        label=_("Department"),
+        queryset=Department.objects.none(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Any"),
+    )
+    site = forms.ModelChoiceField(
+        label=_("Site"),
+        queryset=Site.objects.none(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Any"),
+    )
     language = forms.ChoiceField(
         label=_("Language spoken"),
         choices=[("", _("Any"))] + SpokenLanguage.choices,
@@ -49,8 +63,8 @@ class DirectoryFilterForm(CleanTextMixin, forms.Form):
 
     def __init__(self, data, *, departments, sites):
         super().__init__(data)
-        self.fields["department"].choices = [("", _("Any"))] + [(d, d) for d in departments]
-        self.fields["site"].choices = [("", _("Any"))] + [(s, s) for s in sites]
+        self.fields["department"].queryset = departments
+        self.fields["site"].queryset = sites
 
     def filter(self, peers):
         """Applies the valid filters; an invalid value (a tampered URL) filters nothing."""
@@ -102,6 +116,8 @@ class OwnProfileForm(CleanTextMixin, forms.ModelForm):
     def __init__(self, *args, instance, **kwargs):
         super().__init__(*args, instance=instance, **kwargs)
         self.fields["languages"].initial = instance.language_codes
+        self.fields["department"].queryset = Department.objects.offered_to(instance.department)
+        self.fields["site"].queryset = Site.objects.offered_to(instance.site)
 
 
 class PeerForm(OwnProfileForm):
@@ -110,6 +126,12 @@ class PeerForm(OwnProfileForm):
     class Meta(OwnProfileForm.Meta):
         fields = DESCRIPTIVE_FIELDS + ["joined_on"] + ELIGIBILITY_FIELDS
         widgets = {**OwnProfileForm.Meta.widgets, "joined_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Coordinators may also choose a record the directory brought and nobody confirmed.
+        self.fields["department"].queryset = Department.objects.current().in_name_order()
+        self.fields["site"].queryset = Site.objects.current().in_name_order()
 
     def clean_joined_on(self):
         return past_or_today(self.cleaned_data["joined_on"])
@@ -189,7 +211,7 @@ class PeersChoiceField(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, peer):
-        return f"{peer.display_name} — {peer.department}"
+        return f"{peer.display_name} — {peer.department or ''}"
 
 
 class TrainingBatchForm(CleanTextMixin, forms.ModelForm):

@@ -101,8 +101,9 @@ def current_charter_id_subquery():
 class PeerQuerySet(models.QuerySet):
     def with_readiness(self):
         """Annotates what the rules look at: initial training done, current charter signed,
-        last supervision attended. One query whatever the number of peers."""
-        return self.annotate(
+        last supervision attended, with the department and site records every list shows.
+        One query whatever the number of peers."""
+        return self.select_related("department", "site").annotate(
             has_initial_training=Exists(
                 TrainingRecord.objects.filter(
                     peer=OuterRef("pk"), kind=TrainingRecord.Kind.INITIAL, completed=True
@@ -154,8 +155,21 @@ class PeerSupporter(models.Model):
     profession = models.CharField(
         _("profession"), max_length=32, choices=Profession.choices, db_index=True
     )
-    department = models.CharField(_("department or unit"), max_length=120, db_index=True)
-    site = models.CharField(_("site"), max_length=120, db_index=True)
+    department = models.ForeignKey(
+        "organisation.Department",
+        verbose_name=_("department or unit"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="peers",
+    )
+    site = models.ForeignKey(
+        "organisation.Site",
+        verbose_name=_("site"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="peers",
+    )
     phone_extension = models.CharField(_("phone extension"), max_length=20, blank=True)
     work_email = models.EmailField(_("work e-mail"), blank=True)
     presentation = models.TextField(_("a few words about you"), max_length=600, blank=True)

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from organisation.models import Department, StaffProfile
 from peers.models import (
     Attendance,
     Nomination,
@@ -116,12 +117,16 @@ def nomination_decide(*, nomination_id, coordinator, accept, reason):
 
 def candidate_from_nomination(nomination):
     nominee = nomination.nominee
+    profile = StaffProfile.objects.filter(user=nominee).first()
     peer = PeerSupporter.objects.create(
         user=nominee,
         display_name=nominee.get_full_name() or nominee.get_username(),
         profession=nomination.profession,
-        department=nomination.department,
-        site="",
+        # The colleague's directory facts when known; else the nominator's words, as a
+        # record (unconfirmed when new) for the coordinators to confirm or merge.
+        department=(profile and profile.department)
+        or Department.objects.resolve_or_create(nomination.department),
+        site=profile and profile.site,
         work_email=nominee.email,
         status=Status.CANDIDATE,
         works_at_institution=nomination.works_at_institution,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from organisation.models import Department, Site
 from peers import access, services
 from peers.forms import (
     ELIGIBILITY_FIELDS,
@@ -43,12 +44,13 @@ MANAGE_PAGE_SIZE = 50
 
 def directory_filter(request):
     published = PeerSupporter.objects.published()
+    # Only the departments and sites where a published peer works: no empty choice.
     form = DirectoryFilterForm(
         request.GET or None,
-        departments=published.order_by("department")
-        .values_list("department", flat=True)
-        .distinct(),
-        sites=published.order_by("site").values_list("site", flat=True).distinct(),
+        departments=Department.objects.filter(
+            pk__in=published.values("department")
+        ).in_name_order(),
+        sites=Site.objects.filter(pk__in=published.values("site")).in_name_order(),
     )
     peers = form.filter(published) if form.is_bound else published
     return form, peers.prefetch_related("languages").order_by("search_name", "pk")
@@ -367,8 +369,9 @@ def manage_export(request):
     )
     for peer in peers:
         row = [
-            peer.display_name, peer.user.get_username(), peer.profession, peer.department,
-            peer.site, " ".join(peer.language_codes), peer.phone_extension, peer.work_email,
+            peer.display_name, peer.user.get_username(), peer.profession,
+            peer.department or "", peer.site or "",
+            " ".join(peer.language_codes), peer.phone_extension, peer.work_email,
             peer.status, peer.paused_until or "", peer.joined_on,
             "yes" if peer.has_initial_training else "no",
             "yes" if peer.has_current_charter else "no", peer.last_supervision or "",

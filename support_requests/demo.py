@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from organisation.models import Department
 from peers.models import PeerSupporter
 from support_requests.models import (
     ContactMethod,
@@ -46,11 +47,16 @@ def base(requester, created, **fields):
     )
 
 
+def department_id(name):
+    """What a request stores (encrypted): the id of the department record."""
+    return str(Department.objects.resolve(name).pk)
+
+
 def offered_to_alice(requester, alice, now):
     support_request = base(
         requester,
         now - timedelta(minutes=25),
-        requester_department="Surgery",
+        requester_department=department_id("Surgery"),
         situation=Situation.ADVERSE_EVENT,
         offers_count=1,
     )
@@ -67,7 +73,7 @@ def accepted_by_bob(requester, bob, now):
     support_request = base(
         requester,
         created,
-        requester_department="Oncology",
+        requester_department=department_id("Oncology"),
         contact_method=ContactMethod.PHONE,
         contact_detail="05 61 00 00 00",
         timing=Timing.TODAY,
@@ -100,7 +106,7 @@ def in_dispatch(requester, now):
     base(
         requester,
         now - timedelta(hours=7),
-        requester_department="Surgery",
+        requester_department=department_id("Surgery"),
         contact_method=ContactMethod.IN_PERSON,
         timing=Timing.THIS_WEEK,
         preferred_language="en",

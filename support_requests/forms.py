@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from organisation.models import Department
 from peers.models import PeerSupporter, Profession, SpokenLanguage
 from support_requests.models import (
     MESSAGE_MAX_LENGTH,
@@ -29,10 +30,11 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
     # Generated when the form is shown and used as the request's id: sending the same form
     # twice (a double click, a reload) finds the first request instead of making a second.
     submission_id = forms.UUIDField(widget=forms.HiddenInput)
-    requester_department = forms.CharField(
+    requester_department = forms.ModelChoiceField(
         label=_("Your department (optional)"),
-        max_length=120,
+        queryset=Department.objects.none(),
         required=False,
+        empty_label="—",
         help_text=_("Used only to offer you a peer from another department."),
     )
     contact_detail = forms.CharField(
@@ -57,11 +59,13 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
         ),
     )
 
+    # requester_department is not a model field of the form: the record's id is stored.
+    field_order = ["submission_id", "prefer_other_department", "requester_department"]
+
     class Meta:
         model = SupportRequest
         fields = [
             "prefer_other_department",
-            "requester_department",
             "prefer_same_profession",
             "requester_profession",
             "preferred_language",
@@ -83,9 +87,12 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
         }
         widgets = {"contact_method": forms.RadioSelect, "timing": forms.RadioSelect}
 
-    def __init__(self, *args, chosen_peer=None, **kwargs):
+    def __init__(self, *args, chosen_peer=None, department=None, **kwargs):
+        """`department`: the requester's own, from their staff profile, shown chosen."""
         super().__init__(*args, **kwargs)
         self.chosen_peer = chosen_peer
+        self.fields["requester_department"].queryset = Department.objects.offered_to(department)
+        self.fields["requester_department"].initial = department
         self.fields["submission_id"].initial = uuid.uuid4()
         self.fields["requester_profession"].choices = [("", "—")] + Profession.choices
         self.fields["preferred_language"].choices = [("", "—")] + SpokenLanguage.choices
@@ -120,8 +127,11 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
         support_request.chosen_peer = self.chosen_peer
         if self.chosen_peer:
             support_request.prefer_other_department = False
-        for name in ["contact_detail", "time_window", "message", "requester_department"]:
+        for name in ["contact_detail", "time_window", "message"]:
             setattr(support_request, name, self.cleaned_data.get(name) or None)
+        # The record's id, encrypted at rest like the rest of what the requester tells.
+        department = self.cleaned_data.get("requester_department")
+        support_request.requester_department = str(department.pk) if department else None
         if commit:
             support_request.save()
         return support_request
@@ -184,7 +194,7 @@ class AssignForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["peer"].queryset = PeerSupporter.objects.published().order_by("search_name")
         self.fields["peer"].label_from_instance = lambda peer: (
-            f"{peer.display_name} — {peer.get_profession_display()}, {peer.department}"
+            f"{peer.display_name} — {peer.get_profession_display()}, {peer.department or ''}"
         )
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 
+from organisation.models import Department
 from peers.models import PeerSupporter, Profession, SpokenLanguage
 
 MESSAGE_MAX_LENGTH = 500
@@ -102,6 +103,8 @@ class SupportRequest(models.Model):
     prefer_same_profession = models.BooleanField(default=False)
     preferred_language = models.CharField(max_length=8, choices=SpokenLanguage.choices, blank=True)
     requester_profession = models.CharField(max_length=32, choices=Profession.choices, blank=True)
+    # The id of the requester's Department record, encrypted like the rest of what the
+    # requester tells (see requester_department_record()).
     requester_department = EncryptedCharField(max_length=120, null=True, blank=True)
     contact_method = models.CharField(max_length=16, choices=ContactMethod.choices)
     contact_detail = EncryptedCharField(max_length=60, null=True, blank=True)
@@ -155,6 +158,12 @@ class SupportRequest(models.Model):
         if self.month is None:
             self.month = timezone.localdate(self.created_at).replace(day=1)
         super().save(*args, **kwargs)
+
+    def requester_department_record(self):
+        """The requester's department, following a merge ("Chirurgie" merged into
+        "Surgery" gives Surgery), or None."""
+        value = self.requester_department or ""
+        return Department.objects.by_id(int(value)) if value.isdigit() else None
 
     @property
     def is_open(self):

@@ -27,7 +27,6 @@ from support_requests.models import (
 )
 from svsupport.lib.mail import forget_link, notify
 from svsupport.lib.roles import coordinator_users
-from svsupport.lib.text import fold
 
 
 class AlreadyTaken(Exception):
@@ -57,11 +56,13 @@ def candidate_peers(support_request):
     )
     if support_request.requester_id:
         peers = peers.exclude(user_id=support_request.requester_id)
-    department = fold(support_request.requester_department or "")
+    department = support_request.requester_department_record()
     # Languages are read per peer below: fetched in one query, not one per peer.
     candidates = list(peers.prefetch_related("languages").order_by("open_load", "pk"))
     if support_request.prefer_other_department and department:
-        candidates = [peer for peer in candidates if fold(peer.department) != department]
+        # Records, not names: a merge moved the peers of "Chirurgie" to "Surgery" and the
+        # request's "Chirurgie" resolves to "Surgery" too, so aliases cannot slip through.
+        candidates = [peer for peer in candidates if peer.department_id != department.pk]
 
     def preference(peer):
         same_profession = (
@@ -190,8 +191,12 @@ def assignment_warnings(support_request, peer):
     warnings = []
     if support_request.requester_id and peer.user_id == support_request.requester_id:
         warnings.append("requester")
-    department = fold(support_request.requester_department or "")
-    if support_request.prefer_other_department and department == fold(peer.department):
+    department = support_request.requester_department_record()
+    if (
+        support_request.prefer_other_department
+        and department
+        and department.pk == peer.department_id
+    ):
         warnings.append("same_department")
     if support_request.offers.filter(peer=peer).exclude(state=Offer.State.PENDING).exists():
         warnings.append("already_asked")

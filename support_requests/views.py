@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from organisation.models import staff_department
 from support_requests import access, services
 from support_requests.forms import (
     AssignForm,
@@ -34,7 +35,11 @@ def log_read(support_request):
 @require_http_methods(["GET", "POST"])
 def new(request):
     chosen_peer = access.chosen_peer_for_new_request(request.user, request.GET.get("peer"))
-    form = SupportRequestForm(request.POST or None, chosen_peer=chosen_peer)
+    form = SupportRequestForm(
+        request.POST or None,
+        chosen_peer=chosen_peer,
+        department=staff_department(request.user),
+    )
     if form.is_valid():
         support_request = services.request_create(form=form, requester=request.user)
         if support_request is None:

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "csp",
     "svsupport",
     "accounts",
+    "organisation",
     "peers",
     "support_requests",
     "resources",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("peers/", include("peers.urls")),
     path("requests/", include("support_requests.urls")),
     path("resources/", include("resources.urls")),
+    path("organisation/", include("organisation.urls")),
     path("dashboard/", include("figures.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -95,6 +95,7 @@ def _data_migrations(request):
 
 
 DATA_MIGRATIONS = [
+    ("svsupport.migrations.0002_role_groups", "create_role_groups"),
     ("resources.migrations.0002_default_content", "load_default_content"),
     ("resources.migrations.0003_commitments_charter", "create_commitments_charter"),
 ]

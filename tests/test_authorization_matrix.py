@@ -311,6 +311,21 @@ MATRIX.update(
     }
 )
 
+# Sites and departments: coordinators only. Confirming is a POST that redirects.
+ONE_DEPARTMENT = lambda world: {"model": "departments", "pk": world["department"].pk}  # noqa: E731
+MATRIX.update(
+    {
+        "organisation:list": ({"model": "departments"}, COORDINATOR_PAGE),
+        "organisation:add": ({"model": "sites"}, COORDINATOR_FORM),
+        "organisation:edit": (ONE_DEPARTMENT, COORDINATOR_FORM),
+        "organisation:merge": (ONE_DEPARTMENT, COORDINATOR_FORM),
+        "organisation:confirm": (
+            ONE_DEPARTMENT,
+            {"GET": statuses(302, 403, 403, 405), "POST": statuses(302, 403, 403, 302)},
+        ),
+    }
+)
+
 # Routes whose anonymous 302 is not the login redirect (they are public).
 PUBLIC_REDIRECTS = {"login", "logout", "set_language", "oidc:authenticate", "oidc:callback"}
 
@@ -340,6 +355,7 @@ def world(bob, dan):
     bob_peer = bob.peer_profile
     return {
         "bob_peer": bob_peer,
+        "department": bob_peer.department,
         "dans_request": make_request(dan, assigned_to=bob_peer),
         "nomination_for_dan": Nomination.objects.create(
             nominator=bob_peer, nominee=dan, profession="physician", department="Surgery",

@@ -11,9 +11,16 @@
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 
+# Stable internal names of the role groups (created by svsupport/migrations/0002_role_groups):
+# never shown as such, always through ROLE_LABELS, which is translated.
 COORDINATORS_GROUP = "Quality and Risk Office"
 BOARD_GROUP = "Board"
+
+# The roles IT grants with `manage.py grant_role USER ROLE`: role -> group name.
+ROLE_GROUPS = {"coordinator": COORDINATORS_GROUP, "board": BOARD_GROUP}
+ROLE_LABELS = {COORDINATORS_GROUP: _("Quality and Risk Office"), BOARD_GROUP: _("Board")}
 
 
 def _group_names(user):
@@ -25,6 +32,13 @@ def _group_names(user):
 
 def is_staff_member(user):
     return bool(user and user.is_authenticated and user.is_active)
+
+
+def role_labels(user):
+    """The names of the user's role groups, translated: what the pages show."""
+    if not is_staff_member(user):
+        return []
+    return [label for name, label in ROLE_LABELS.items() if name in _group_names(user)]
 
 
 def is_coordinator(user):

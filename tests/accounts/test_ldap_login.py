@@ -8,6 +8,7 @@ from django.urls import reverse
 from accounts.models import DirectoryAccount
 from svsupport.lib import roles
 from tests.accounts import slapd
+from tests.accounts.helpers import directory_facts
 from tests.conftest import make_user
 
 LOGIN = reverse("login")
@@ -35,7 +36,7 @@ def test_a_directory_user_logs_in_and_gets_an_account_from_the_directory(client,
     assert not nadia.has_usable_password()
     link = nadia.directory_account
     assert (link.source, link.subject) == (DirectoryAccount.Source.LDAP, "nadia")
-    assert (link.site, link.department, link.profession) == ("Hôpital Nord", "Chirurgie", "nurse")
+    assert directory_facts(link.user) == ("Hôpital Nord", "Chirurgie", "nurse")
 
 
 def test_a_coordinator_by_directory_group_reaches_the_registry(client, directory):
@@ -84,7 +85,7 @@ def test_missing_attributes_give_an_account_with_blanks(client, directory):
     assert (nemo.first_name, nemo.email) == ("", "")
     assert nemo.last_name == "nemo"  # sn is required by the schema
     link = nemo.directory_account
-    assert (link.site, link.department, link.profession) == ("", "", "")
+    assert directory_facts(link.user) == ("", "", "")
 
 
 def test_a_wrong_directory_password_logs_nobody_in(client, directory):

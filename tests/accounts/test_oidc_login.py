@@ -16,6 +16,7 @@ from accounts import messages
 from accounts.models import DirectoryAccount
 from svsupport.lib import roles
 from tests.accounts import oidc_server
+from tests.accounts.helpers import directory_facts
 from tests.conftest import make_user
 
 User = get_user_model()
@@ -75,7 +76,7 @@ def test_a_first_sign_in_creates_the_account_from_the_claims(client, oidc):
     assert not sophie.has_usable_password()
     link = sophie.directory_account
     assert (link.source, link.subject) == (DirectoryAccount.Source.OIDC, "sophie")
-    assert (link.site, link.department, link.profession) == ("Hôpital Nord", "Chirurgie", "midwife")
+    assert directory_facts(link.user) == ("Hôpital Nord", "Chirurgie", "midwife")
     # Coordinator by the provider's group: the registry opens.
     assert client.get(reverse("peers:manage")).status_code == 200
 
@@ -116,7 +117,7 @@ def test_missing_claims_give_an_account_with_blanks(client, oidc):
     assert bare.username == "bare"  # neither preferred_username nor e-mail: the sub
     assert (bare.first_name, bare.last_name, bare.email) == ("", "", "")
     link = bare.directory_account
-    assert (link.site, link.department, link.profession) == ("", "", "")
+    assert directory_facts(link.user) == ("", "", "")
 
 
 def test_an_account_prepared_for_single_sign_on_is_claimed_by_its_owner(client, oidc):

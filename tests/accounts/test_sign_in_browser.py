@@ -26,7 +26,7 @@ def test_a_directory_user_signs_in_through_the_provider_and_lands_in_the_app(
     expect(page.get_by_text("Sophie Leroy")).to_be_visible()
     screenshot("sso-oidc-landed")
     sophie = get_user_model().objects.get(directory_account__subject="sophie")
-    assert sophie.directory_account.department == "Chirurgie"
+    assert sophie.staff_profile.department.name_en == "Chirurgie"
 
 
 def test_an_ldap_user_signs_in_with_the_form(page, live_server, directory, screenshot):

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from peers.models import PeerSupporter, Status
 from tests.conftest import make_user
+from tests.organisation.factories import department, site
 from tests.peers.factories import make_peer
 
 pytestmark = pytest.mark.browser
@@ -17,14 +18,15 @@ def test_a_candidate_goes_from_the_registry_to_the_directory(
     page, live_server, quinn, log_in, log_out, screenshot, assert_accessible
 ):
     make_user("tina", last_name="Morel")
+    department("Radiotherapy"), site("Oncopole")
     log_in(quinn)
     page.get_by_role("link", name="Peer registry").click()
     page.get_by_role("link", name="Add a peer").first.click()
     page.get_by_label("Username or work e-mail").fill("tina")
     page.get_by_label("Name shown in the directory").fill("Tina Morel")
     page.get_by_label("Profession").select_option("nurse")
-    page.get_by_label("Department or unit").fill("Radiotherapy")
-    page.get_by_label("Site").fill("Oncopole")
+    page.get_by_label("Department or unit").select_option(label="Radiotherapy")
+    page.get_by_label("Site").select_option(label="Oncopole")
     page.get_by_label("French", exact=True).check()
     for statement in [
         "Works at the institution",

@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from organisation.services import profile_update_from_directory
 from support_requests.models import SupportRequest
 
 pytestmark = pytest.mark.browser
@@ -13,10 +14,17 @@ def test_carol_asks_alice_who_accepts_meets_and_closes(
     page, live_server, carol, alice, bob, dan, quinn, log_in, log_out, screenshot,
     assert_accessible,
 ):  # fmt: skip
+    profile = profile_update_from_directory(
+        user=carol, site_name="Oncopole", department_name="ONCOLOGY", profession="Nurse"
+    )
     log_in(carol)
     page.get_by_role("link", name="Peer supporters", exact=True).click()
     page.get_by_role("link", name="Ask Alice Martin for support").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ask for a peer supporter")
+    # Her department comes from the hospital directory; she may change it.
+    expect(page.get_by_label("Your department (optional)")).to_have_value(
+        str(profile.department.pk)
+    )
     page.get_by_label("Phone", exact=True).check()
     page.get_by_label("Phone number, if you chose the phone").fill("06 12 34 56 78")
     page.get_by_label("As soon as possible").check()

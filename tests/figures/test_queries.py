@@ -1,8 +1,14 @@
 import pytest
+from django.utils import translation
 
 from figures import queries
 from figures.tables import dashboard_tables
+from organisation.models import Department
+from organisation.services import unit_merge
+from tests.conftest import make_user
 from tests.figures.factories import QUARTER, make_quarter
+from tests.organisation.factories import site
+from tests.peers.factories import make_peer
 
 
 @pytest.fixture
@@ -84,10 +90,22 @@ def test_the_peer_pool_counts_active_peers_at_the_chosen_site(alice, bob):
     assert pool["by_department"] == {"Oncology": 1, "Pharmacy": 1}
     assert pool["readiness"]["trained"] == pool["readiness"]["charter"] == 2
     assert pool["load"] == {0: 2}
-    assert queries.pool_figures(QUARTER, site="Elsewhere")["statuses"] == {}
+    assert queries.pool_figures(QUARTER, site=site("Elsewhere"))["statuses"] == {}
 
 
 def test_the_sqlite_percentile_interpolates_like_postgresql():
     assert queries.percentile_cont([10, 20, 30, 40], 0.5) == 25
     assert queries.percentile_cont(list(range(10, 101, 10)), 0.9) == pytest.approx(91)
     assert queries.percentile_cont([], 0.5) is None
+
+
+def test_the_peer_pool_counts_a_merged_department_once(alice, bob):
+    chirurgie = Department.objects.resolve_or_create("Chirurgie")
+    make_peer(make_user("nina"), department="Surgery")
+    make_peer(make_user("omar"), department=chirurgie)
+    unit_merge(source=chirurgie, target=Department.objects.resolve("surgery"))
+    pool = queries.pool_figures(QUARTER)
+    assert pool["by_department"] == {"Oncology": 1, "Pharmacy": 1, "Surgery": 2}
+    with translation.override("fr"):
+        Department.objects.filter(code="oncology").update(name_fr="Oncologie")
+        assert "Oncologie" in queries.pool_figures(QUARTER)["by_department"]

@@ -13,12 +13,13 @@ from peers.models import (
     current_charter,
 )
 from peers.services import peer_set_languages
+from tests.organisation.factories import department, site
 
 
 def make_peer(user, *, status=Status.ACTIVE, ready=True, languages=(), **fields):
     """A peer profile for `user`. ready=True gives what the directory requires: completed
     initial training, the current charter signed, a recent supervision and a full
-    eligibility attestation."""
+    eligibility attestation. Department and site may be given by name."""
     defaults = {
         "display_name": user.get_full_name() or user.username,
         "profession": "nurse",
@@ -30,7 +31,11 @@ def make_peer(user, *, status=Status.ACTIVE, ready=True, languages=(), **fields)
         "lived_risk_situation": ready,
         "can_draw_on_experience": ready,
     }
-    peer = PeerSupporter.objects.create(user=user, status=status, **{**defaults, **fields})
+    fields = {**defaults, **fields}
+    for name, find in [("department", department), ("site", site)]:
+        if isinstance(fields[name], str):
+            fields[name] = find(fields[name])
+    peer = PeerSupporter.objects.create(user=user, status=status, **fields)
     peer_set_languages(peer=peer, codes=list(languages))
     if ready:
         make_ready(peer)

@@ -15,6 +15,7 @@ from peers.models import (
 )
 from svsupport.lib.text import fold
 from tests.conftest import make_user
+from tests.organisation.factories import department, site
 from tests.peers.factories import make_peer
 
 DIRECTORY = reverse("peers:directory")
@@ -40,8 +41,8 @@ def test_staff_see_only_published_peers(client, carol, alice, bob):
         ("profession=pharmacist", ["Bob Bernard"]),
         ("language=en", ["Alice Martin"]),
         ("language=es&profession=pharmacist", ["Bob Bernard"]),
-        ("department=Oncology", ["Alice Martin"]),
-        ("site=Oncopole", ["Alice Martin", "Bob Bernard"]),
+        ("department=oncology", ["Alice Martin"]),
+        ("site=oncopole", ["Alice Martin", "Bob Bernard"]),
         ("q=MARTIN", ["Alice Martin"]),
         ("language=en&profession=pharmacist", []),
     ],
@@ -112,14 +113,16 @@ def bulk_published_peers(count, prefix):
     10,000 take seconds."""
     User = get_user_model()
     users = User.objects.bulk_create(User(username=f"{prefix}{n}") for n in range(count))
+    departments = [department(f"Department {number}") for number in range(40)]
+    sites = [site("Oncopole"), site("Purpan")]
     peers = PeerSupporter.objects.bulk_create(
         PeerSupporter(
             user=user,
             display_name=f"Peer {user.username}",
             search_name=fold(f"Peer {user.username}"),
             profession=["nurse", "physician", "pharmacist"][number % 3],
-            department=f"Department {number % 40}",
-            site=["Oncopole", "Purpan"][number % 2],
+            department=departments[number % 40],
+            site=sites[number % 2],
             status=Status.ACTIVE,
         )
         for number, user in enumerate(users)
@@ -138,7 +141,7 @@ def test_the_directory_runs_the_same_queries_for_10_or_10000_peers(
     client, carol, django_assert_max_num_queries
 ):
     client.force_login(carol)
-    filters = {"language": "fr", "site": "Purpan"}
+    filters = {"language": "fr", "site": "purpan"}
     bulk_published_peers(10, "small")
     with django_assert_max_num_queries(15) as small:
         client.get(DIRECTORY, filters)

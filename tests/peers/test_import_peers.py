@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from organisation.models import Department
 from peers.models import PeerSupporter, Status
 
 HEADER = "username,email,display_name,profession,department,site,languages,phone_extension,status\n"
@@ -36,7 +37,7 @@ def test_running_it_again_updates_and_never_duplicates(tmp_path, db, capsys):
     call_command("import_peers", write(tmp_path, changed))
     assert "0 created, 2 updated" in capsys.readouterr().out.splitlines()[-1]
     assert PeerSupporter.objects.count() == 2
-    assert PeerSupporter.objects.get(user__username="hmartin").department == "Haematology"
+    assert PeerSupporter.objects.get(user__username="hmartin").department.name_en == "Haematology"
 
 
 def test_a_rerun_does_not_demote_a_peer_activated_since(tmp_path, db):
@@ -60,6 +61,7 @@ def test_every_bad_row_is_reported_by_line_and_nothing_is_written(tmp_path, db, 
         + "x,not-an-email,,astronaut,Oncology,Oncopole,xx,,active\n"
         + "ok,ok2@hospital.example,Twice,nurse,Oncology,Oncopole,,,\n"
         + "nul,nul@hospital.example,Bad\x07Name,nurse,Oncology,Oncopole,,,\n"
+        + "more,more@hospital.example,More Cells,nurse,Oncology,Oncopole,,,,extra\n"
     )
     with pytest.raises(CommandError, match="nothing imported"):
         call_command("import_peers", write(tmp_path, bad))
@@ -71,7 +73,16 @@ def test_every_bad_row_is_reported_by_line_and_nothing_is_written(tmp_path, db, 
     assert "line 3: status must be candidate or in_training" in errors
     assert "line 4: username ok already on line 2" in errors
     assert "line 5: display_name holds control characters" in errors
+    assert "line 6: more cells than the header has columns" in errors
     assert not PeerSupporter.objects.exists()
+
+
+def test_new_department_and_site_names_become_unconfirmed_records(tmp_path, db):
+    oncology = Department.objects.create(code="oncology", name_en="Oncology", name_fr="Oncologie")
+    call_command("import_peers", write(tmp_path, GOOD.replace(",Oncology,", ",ONCOLOGIE,")))
+    assert PeerSupporter.objects.get(user__username="hmartin").department == oncology
+    pharmacy = PeerSupporter.objects.get(user__username="jdoe").department
+    assert (pharmacy.name_en, pharmacy.confirmed) == ("Pharmacy", False)
 
 
 def test_a_missing_column_is_named(tmp_path, db, capsys):

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from peers.models import PeerSupporter, RequestedBy, Status, SupportSession, TrainingRecord
 from tests.conftest import make_user
+from tests.organisation.factories import department, site
 from tests.peers.factories import make_peer, publish_new_charter
 
 MANAGE = reverse("peers:manage")
@@ -26,8 +27,8 @@ def new_peer_data(**changes):
         "account": "tina@hospital.example",
         "display_name": "Tina Morel",
         "profession": "nurse",
-        "department": "Radiotherapy",
-        "site": "Oncopole",
+        "department": department("Radiotherapy").pk,
+        "site": site("Oncopole").pk,
         "joined_on": timezone.localdate().isoformat(),
         "works_at_institution": "on",
         "is_volunteer": "on",
@@ -195,7 +196,7 @@ def test_the_export_neutralises_spreadsheet_formulas(client, quinn, alice):
 
 def test_the_history_shows_every_audited_change(client, quinn, alice):
     peer = alice.peer_profile
-    peer.department = "Haematology"
+    peer.department = department("Haematology")
     peer.save()
     client.force_login(quinn)
     content = client.get(reverse("peers:manage_history", args=[peer.pk])).content.decode()

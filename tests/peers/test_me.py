@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from peers.models import PeerSupporter, RequestedBy, Status
+from tests.organisation.factories import department, site
 from tests.peers.factories import publish_new_charter
 
 ME = reverse("peers:me")
@@ -20,8 +21,8 @@ def details(**changes):
     data = {
         "display_name": "Alice Martin",
         "profession": "nurse",
-        "department": "Oncology",
-        "site": "Oncopole",
+        "department": department("Oncology").pk,
+        "site": site("Oncopole").pk,
         "phone_extension": "5123",
         "work_email": "alice@hospital.example",
         "presentation": "",
@@ -33,10 +34,12 @@ def details(**changes):
 
 def test_a_peer_updates_their_details_and_languages(client, alice):
     client.force_login(alice)
-    response = client.post(ME, details(department="Haematology", languages=["fr", "it"]))
+    response = client.post(
+        ME, details(department=department("Haematology").pk, languages=["fr", "it"])
+    )
     assert response.status_code == 302
     peer = PeerSupporter.objects.get(user=alice)
-    assert peer.department == "Haematology"
+    assert peer.department.name_en == "Haematology"
     assert peer.language_codes == ["fr", "it"]
     entry = LogEntry.objects.get_for_object(peer).filter(action=LogEntry.Action.UPDATE).get()
     assert entry.actor == alice
@@ -60,7 +63,7 @@ def test_bad_input_gives_a_form_error_and_saves_nothing(client, alice, field, va
     response = client.post(ME, details(**{field: value}))
     assert response.status_code == 200
     assert response.context["form"].errors[field]
-    assert PeerSupporter.objects.get(user=alice).department == "Oncology"
+    assert PeerSupporter.objects.get(user=alice).department.name_en == "Oncology"
 
 
 def test_staff_without_a_peer_profile_get_404(client, carol):

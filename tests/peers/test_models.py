@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from peers.models import PeerSupporter, RequestedBy, Status, StatusChangeRefused
 from tests.conftest import make_user
+from tests.organisation.factories import department
 from tests.peers.factories import make_peer, make_ready, publish_new_charter
 
 pytestmark = pytest.mark.django_db
@@ -164,8 +165,9 @@ def test_every_change_to_a_peer_is_in_the_audit_log(alice, quinn):
     from auditlog.models import LogEntry
 
     peer = alice.peer_profile
-    peer.department = "Haematology"
+    oncology, haematology = peer.department, department("Haematology")
+    peer.department = haematology
     peer.save()
     entry = LogEntry.objects.get_for_object(peer).filter(action=LogEntry.Action.UPDATE).first()
-    assert entry.changes_dict["department"] == ["Oncology", "Haematology"]
+    assert entry.changes_dict["department"] == [str(oncology.pk), str(haematology.pk)]
     assert "search_name" not in entry.changes_dict

@@ -99,7 +99,7 @@ def test_consent_then_acceptance_creates_a_candidate(
     peer = PeerSupporter.objects.get(user=dan)
     assert peer.status == Status.CANDIDATE
     assert peer.eligibility_complete
-    assert (peer.profession, peer.department) == ("physician", "Surgery")
+    assert (peer.profession, peer.department.name_en) == ("physician", "Surgery")
     assert not PeerSupporter.objects.published().filter(pk=peer.pk).exists()
     assert mail.outbox[-1].to == ["alice@hospital.example"]
 

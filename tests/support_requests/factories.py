@@ -3,18 +3,22 @@ from datetime import timedelta
 from django.utils import timezone
 
 from support_requests.models import Offer, Status, SupportRequest
+from tests.organisation.factories import department
 
 
 def make_request(requester, *, offered_to=None, assigned_to=None, **fields):
     """A request by `requester`; offered_to=peer gives it a pending offer, assigned_to=peer
-    makes it accepted by that peer."""
+    makes it accepted by that peer. The requester's department may be given by name."""
     defaults = {
         "contact_method": "phone",
         "contact_detail": "06 12 34 56 78",
         "message": "Secret words about a hard night",
         "requester_department": "Surgery",
     }
-    support_request = SupportRequest.objects.create(requester=requester, **{**defaults, **fields})
+    fields = {**defaults, **fields}
+    if fields["requester_department"] and not fields["requester_department"].isdigit():
+        fields["requester_department"] = str(department(fields["requester_department"]).pk)
+    support_request = SupportRequest.objects.create(requester=requester, **fields)
     now = timezone.now()
     if offered_to:
         Offer.objects.create(
@@ -35,7 +39,7 @@ def form_data(**changes):
     data = {
         "submission_id": str(uuid.uuid4()),
         "prefer_other_department": "on",
-        "requester_department": "Surgery",
+        "requester_department": str(department("Surgery").pk),
         "contact_method": "phone",
         "contact_detail": "06 12 34 56 78",
         "timing": "asap",

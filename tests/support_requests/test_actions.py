@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from support_requests.models import Escalation, FollowUp, Meeting, Offer, Status, SupportRequest
+from tests.organisation.factories import department
 from tests.support_requests.factories import make_request
 
 
@@ -174,7 +175,7 @@ def test_a_follow_up_yes_reopens_with_the_same_peer(client, carol, bob):
 
 def test_assigning_warns_about_the_matching_rules_first(client, carol, quinn, alice):
     peer = alice.peer_profile
-    peer.department = "Surgery"
+    peer.department = department("Surgery")
     peer.save()
     support_request = make_request(carol, status=Status.DISPATCH)
     client.force_login(quinn)

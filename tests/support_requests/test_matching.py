@@ -2,9 +2,11 @@
 
 import pytest
 
+from organisation.models import Department
+from organisation.services import unit_merge
 from peers.models import Status as PeerStatus
 from support_requests.models import Offer
-from support_requests.services import candidate_peers, next_peer
+from support_requests.services import assignment_warnings, candidate_peers, next_peer
 from tests.conftest import make_user
 from tests.peers.factories import make_peer
 from tests.support_requests.factories import make_request
@@ -47,6 +49,19 @@ def test_not_from_the_requesters_department_when_asked(carol, pool):
     assert "nina" not in names(candidate_peers(support_request))
     support_request.prefer_other_department = False
     assert "nina" in names(candidate_peers(support_request))
+
+
+def test_the_other_department_rule_holds_across_aliases(carol, pool):
+    """Carol asked in "Chirurgie", a record the directory created; a coordinator then merged
+    it into Surgery. Her request (stored before the merge) still keeps nina, of Surgery, out."""
+    chirurgie = Department.objects.resolve_or_create("Chirurgie")
+    support_request = make_request(carol, requester_department=str(chirurgie.pk))
+    assert "nina" in names(candidate_peers(support_request))
+    unit_merge(source=chirurgie, target=pool["nina"].department)
+    assert sorted(names(candidate_peers(support_request))) == ["omar", "rose"]
+    after = make_request(carol, requester_department="CHIRURGIE")
+    assert "nina" not in names(candidate_peers(after))
+    assert assignment_warnings(support_request, pool["nina"]) == ["same_department"]
 
 
 def test_the_preferred_profession_comes_first(carol, pool):

@@ -4,11 +4,15 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from organisation.models import Department
+from organisation.services import profile_update_from_directory
 from support_requests.models import Offer, Status, SupportRequest
 from tests.conftest import make_user
+from tests.organisation.factories import department
 from tests.peers.factories import make_peer
 from tests.support_requests.factories import form_data
 
@@ -42,6 +46,37 @@ def test_carol_asks_any_peer_and_it_is_offered_to_one(
     assert reverse("requests:detail", args=[support_request.pk]) in message.body
     for secret in ["Carol", "Petit", "Hard night", "adverse", "06 12"]:
         assert secret not in message.body and secret not in message.subject
+
+
+def test_the_form_starts_from_the_requesters_department_which_she_may_change(client, carol):
+    profile_update_from_directory(
+        user=carol, site_name="Purpan", department_name="Oncology", profession="Nurse"
+    )
+    oncology = Department.objects.resolve("oncology")
+    client.force_login(carol)
+    form = client.get(NEW).context["form"]
+    assert form["requester_department"].value() == oncology.pk
+    client.post(NEW, form_data(requester_department=str(department("Pharmacy").pk)))
+    stored = SupportRequest.objects.get()
+    assert stored.requester_department_record() == Department.objects.resolve("pharmacy")
+
+
+def test_the_department_is_stored_encrypted_as_a_record_id(client, carol):
+    client.force_login(carol)
+    client.post(NEW, form_data())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT requester_department FROM requests_supportrequest")
+        (raw,) = cursor.fetchone()
+    surgery = Department.objects.resolve("surgery")
+    assert str(surgery.pk) not in raw and "Surgery" not in raw
+    assert SupportRequest.objects.get().requester_department == str(surgery.pk)
+
+
+def test_an_unknown_department_id_is_a_form_error(client, carol):
+    client.force_login(carol)
+    response = client.post(NEW, form_data(requester_department="999999"))
+    assert response.context["form"].errors["requester_department"]
+    assert not SupportRequest.objects.exists()
 
 
 def test_asking_a_named_peer_from_the_directory(client, carol, alice, bob):
@@ -150,7 +185,7 @@ def test_a_huge_body_is_refused_without_a_500(client, carol, settings):
 def test_peers_not_matching_leave_it_to_the_coordinators(client, carol):
     make_peer(make_user("nina"), department="Surgery")
     client.force_login(carol)
-    client.post(NEW, form_data(requester_department="surgery"))
+    client.post(NEW, form_data())  # carol in Surgery, nina the only peer, in Surgery too
     assert SupportRequest.objects.get().status == Status.DISPATCH
 
 

@@ -1,17 +1,16 @@
 """Imports the founding list of peer supporters from a CSV file."""
 
-import csv
 from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
-from django.db import transaction
 
+from organisation.models import Department, Site
 from peers.models import PeerSupporter, Profession, SpokenLanguage, Status
 from peers.services import peer_set_languages
+from svsupport.lib.csv_import import CsvImportCommand
 from svsupport.lib.text import has_control_characters
 
 REQUIRED = ["username", "email", "display_name", "profession", "department", "site"]
@@ -30,55 +29,31 @@ class Row:
     languages: list
 
 
-class Command(BaseCommand):
+class Command(CsvImportCommand):
     help = (
         "Import the founding list of peer supporters from a CSV file (columns in README). "
         "Every row is checked first; any error stops the import and nothing is written. "
         "Re-running updates the existing records by username, never duplicates them. "
-        "Founders enter as candidates or in training: activation needs training and the charter."
+        "Founders enter as candidates or in training: activation needs training and the charter. "
+        "A department or site matching no record (by code or name, ignoring case and accents) "
+        "creates an unconfirmed record."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("csv_file")
-        parser.add_argument("--dry-run", action="store_true", help="check and report only")
+    required = REQUIRED
+    optional = OPTIONAL
 
-    def handle(self, csv_file, dry_run=False, **options):
-        rows, errors = read_rows(csv_file)
-        if errors:
-            for error in errors:
-                self.stderr.write(error)
-            raise CommandError(f"{len(errors)} error(s); nothing imported.")
-        with transaction.atomic():
-            created, updated = import_rows(rows)
-            if dry_run:
-                transaction.set_rollback(True)
-        prefix = "dry run, nothing written: would have " if dry_run else ""
-        self.stdout.write(f"import_peers: {prefix}{created} created, {updated} updated.")
+    def parse_row(self, line, values):
+        return parse_row(line, values)
+
+    def check_rows(self, rows):
+        return duplicate_usernames(rows)
+
+    def import_rows(self, rows):
+        return import_rows(rows)
 
 
-def read_rows(path):
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            header = reader.fieldnames or []
-            missing = [name for name in REQUIRED if name not in header]
-            if missing:
-                return [], [f"header: missing column(s) {', '.join(missing)}"]
-            unknown = [name for name in header if name not in REQUIRED + OPTIONAL]
-            if unknown:
-                return [], [f"header: unknown column(s) {', '.join(unknown)}"]
-            parsed = [parse_row(reader.line_num, record) for record in reader]
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise CommandError(f"cannot read {path}: {error}") from error
-    rows = [row for row, _ in parsed if row]
-    errors = [f"line {line}: {message}" for _, problems in parsed for line, message in problems]
-    errors += duplicate_usernames(rows)
-    return rows, errors
-
-
-def parse_row(line, record):
+def parse_row(line, values):
     problems = []
-    values = {key: (value or "").strip() for key, value in record.items() if key}
     for name in REQUIRED:
         if not values.get(name):
             problems.append((line, f"{name} is empty"))
@@ -145,6 +120,10 @@ def import_rows(rows):
     created = updated = 0
     users = get_user_model().objects
     for row in rows:
+        # Names the records do not know yet become unconfirmed records, as from the directory:
+        # coordinators confirm or merge them under Sites and departments.
+        row.fields["department"] = Department.objects.resolve_or_create(row.fields["department"])
+        row.fields["site"] = Site.objects.resolve_or_create(row.fields["site"])
         # Accounts normally come from the hospital directory; an account created here has
         # no usable password until IT support or single sign-on gives it one.
         user, _ = users.get_or_create(

@@ -1,0 +1,39 @@
+"""Gives a user a role: coordinator (Quality and Risk Office) or board."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+
+from svsupport.lib.roles import ROLE_GROUPS
+
+
+def role_arguments(parser):
+    parser.add_argument("username", help="the account's username")
+    parser.add_argument("role", choices=sorted(ROLE_GROUPS), help="the role")
+
+
+def user_and_group(username, role):
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise CommandError(f"no account with the username {username}")
+    group, _created = Group.objects.get_or_create(name=ROLE_GROUPS[role])
+    return user, group
+
+
+class Command(BaseCommand):
+    help = (
+        "Give USER the role coordinator (member of the Quality and Risk Office group: the "
+        "registry, requests dispatch, the pathway, the figures) or board (the figures only). "
+        "Running it again changes nothing. Remove a role with revoke_role."
+    )
+
+    def add_arguments(self, parser):
+        role_arguments(parser)
+
+    def handle(self, username, role, **options):
+        user, group = user_and_group(username, role)
+        if user.groups.filter(pk=group.pk).exists():
+            self.stdout.write(f"grant_role: {username} already has the role {role}.")
+            return
+        user.groups.add(group)
+        self.stdout.write(f"grant_role: {username} now has the role {role}.")
