@@ -12,6 +12,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from operations.health import CLOCK
+from operations.models import beat
 from support_requests.models import FollowUp, Offer, Status, SupportRequest
 from support_requests.services import offer_to_next_peer, request_purge
 from svsupport.lib.mail import notify
@@ -34,13 +36,17 @@ class TickReport:
 
 
 def tick(now=None):
+    """One run of every step, then the heartbeat readiness and the metrics watch: a clock
+    that stops (or fails every run) is seen within CLOCK_STALE_MINUTES."""
     now = now or timezone.now()
-    return TickReport(
+    report = TickReport(
         lapsed=lapse_offers(now),
         reminded=remind_offers(now),
         follow_ups=send_follow_ups(now),
         purged=purge_expired(now),
     )
+    beat(CLOCK)
+    return report
 
 
 def lapse_offers(now):

@@ -16,6 +16,7 @@ urlpatterns = [
     path("requests/", include("support_requests.urls")),
     path("resources/", include("resources.urls")),
     path("dashboard/", include("figures.urls")),
+    path("", include("operations.urls")),
     path("admin/", admin.site.urls),
 ]
 
