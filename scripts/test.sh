@@ -3,6 +3,9 @@
 # the whole pytest suite (browser tests included) on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The system packages the tests need (scripts/system_packages.sh keeps the list): installed
+# when this user may, otherwise the one command to run is printed.
+bash scripts/system_packages.sh test || packages_missing=1
 source scripts/venv.sh
 ensure_venv test
 
@@ -24,17 +27,13 @@ CHROMIUM_PATH="$(find_chromium)"
 if [ -z "$CHROMIUM_PATH" ]; then
   cat >&2 <<'TEXT'
 No Chromium found: the browser tests cannot run, and they are never skipped.
-Install one, then run the tests again:
-    sudo apt-get install -y chromium          (Debian, Ubuntu)
-or  .venv/bin/playwright install chromium     (where the network allows the download)
+Install the system packages above, or .venv/bin/playwright install chromium (where the
+network allows the download), then run the tests again.
 TEXT
   exit 1
 fi
 export CHROMIUM_PATH
-command -v msgfmt >/dev/null || {
-  echo "msgfmt not found: install gettext (sudo apt-get install -y gettext)." >&2
-  exit 1
-}
+[ -z "${packages_missing:-}" ] || command -v msgfmt >/dev/null || exit 1
 
 echo "== ruff"
 .venv/bin/ruff format --check .
