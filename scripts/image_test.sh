@@ -24,8 +24,9 @@ step() { echo "== $* ($(($(date +%s) - started)) s)"; }
 
 step "system packages"
 bash scripts/system_packages.sh image
-if ! grep -qs '^runtime *= *"runc"' /etc/containers/containers.conf; then
+if ! grep -qs '^network_backend *= *"netavark"' /etc/containers/containers.conf; then
   # crun fails on these machines (setrlimit not permitted, hybrid cgroups): runc does not.
+  # netavark with aardvark-dns lets the services find each other by name (db).
   mkdir -p /etc/containers
   cat >/etc/containers/containers.conf <<'CONF'
 [containers]
@@ -33,6 +34,9 @@ default_ulimits = ["nofile=20000:20000", "nproc=30000:30000"]
 
 [engine]
 runtime = "runc"
+
+[network]
+network_backend = "netavark"
 CONF
 fi
 mkdir -p "$cache"
@@ -40,13 +44,17 @@ if [ ! -x "$cache/venv/bin/podman-compose" ]; then
   python3 -m venv "$cache/venv"
   "$cache/venv/bin/pip" install --quiet "podman-compose==1.6.0" 2>&1 | grep -v "^WARNING: Location" || true
 fi
-compose() { "$cache/venv/bin/podman-compose" -p "$project" -f "$work/docker-compose.yml" "$@"; }
+compose() {
+  "$cache/venv/bin/podman-compose" --in-pod false -p "$project" -f "$work/docker-compose.yml" "$@"
+}
 
 python_image=$(sed -n 's/^ARG PYTHON_IMAGE=//p' Dockerfile)
 postgres_image=$(python3 -c 'import re,sys; print(re.search(r"image: (\S*postgres\S*)", open("docker-compose.yml").read())[1])')
 # The host's CA bundle goes into the base images: HTTPS leaves through a re-signing proxy here.
 ca_bundle=/etc/ssl/certs/ca-certificates.crt
-recipe=$(cat scripts/image_test.sh scripts/image/postgres-entrypoint.sh "$ca_bundle" | sha256sum | cut -c1-16)
+# Bump base_recipe when base_image's arguments below change: the images are rebuilt.
+base_recipe=2
+recipe=$( (echo "$base_recipe" && cat scripts/image/postgres-entrypoint.sh "$ca_bundle") | sha256sum | cut -c1-16)
 
 base_image() {  # name, packages, extra mmdebstrap and import arguments...
   local name=$1 packages=$2
@@ -60,6 +68,7 @@ base_image() {  # name, packages, extra mmdebstrap and import arguments...
     case "$1" in --change) changes+=(--change "$2") ;; *) mm+=("$1" "$2") ;; esac
     shift 2
   done
+  rm -f "$cache/rootfs.tar"
   mmdebstrap --quiet --variant=minbase --include="$packages" \
     --customize-hook="cp $ca_bundle \"\$1/etc/ssl/certs/ca-certificates.crt\"" \
     --customize-hook='rm -rf "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/*.bin' \
@@ -81,7 +90,7 @@ base_image "$postgres_image" postgresql-15,ca-certificates \
   --change 'CMD ["postgres"]'
 
 step "app image"
-podman build --quiet --tag localhost/svsupport:imagetest . >/dev/null
+podman build --quiet --format docker --tag localhost/svsupport:imagetest . >/dev/null
 # The build context must not carry secrets, data, virtualenvs or VCS.
 podman run --rm --entrypoint sh localhost/svsupport:imagetest -c \
   'cd /app && ! ls -d .env .git .venv var tests 2>/dev/null && [ "$(id -u)" != 0 ]'
@@ -117,7 +126,6 @@ SVSUPPORT_TAG=imagetest
 SVSUPPORT_PORT=$port
 ENV
 compose down --volumes >/dev/null 2>&1 || true
-compose up -d >"$work/up.log" 2>&1 || { cat "$work/up.log"; exit 1; }
 
 wait_for() {  # seconds, description, command...
   local deadline=$(($(date +%s) + $1)) what=$2
@@ -130,7 +138,14 @@ wait_for() {  # seconds, description, command...
 }
 # No systemd here to run healthchecks on their timers: run the compose healthcheck commands.
 healthy() { podman healthcheck run "${project}_$1_1"; }
+up() { compose up -d --no-deps "$@" >>"$work/up.log" 2>&1 || { cat "$work/up.log"; exit 1; }; }
+# podman 4.3 ignores depends_on conditions (docker compose and podman >= 4.6 honour them):
+# the script waits for each one itself, in the compose file's order.
+up db
+wait_for 60 "db healthcheck healthy" healthy db
+up migrate
 wait_for 120 "migrate finished" sh -c "[ \"\$(podman inspect --format '{{.State.Status}} {{.State.ExitCode}}' ${project}_migrate_1)\" = 'exited 0' ]"
+up web clock backup
 wait_for 90 "web healthcheck healthy (HTTPS=true, ALLOWED_HOSTS=$host)" healthy web
 [ "$(podman inspect --format '{{.State.Health.Status}}' "${project}_web_1")" = healthy ]
 

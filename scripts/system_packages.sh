@@ -9,7 +9,7 @@ set -euo pipefail
 
 # Test servers and tools. Add a package here, in its group, and every entry point follows.
 TEST_PACKAGES=(chromium gettext)
-IMAGE_PACKAGES=(podman buildah fuse-overlayfs uidmap slirp4netns mmdebstrap runc)
+IMAGE_PACKAGES=(podman buildah fuse-overlayfs uidmap slirp4netns mmdebstrap runc netavark aardvark-dns)
 CI_PACKAGES=(make curl python3-venv)
 
 packages=()
