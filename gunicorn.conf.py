@@ -3,6 +3,9 @@ its own messages (master and workers) as the app's JSON lines with UTC timestamp
 access log is off: the app writes one line a request with its request id instead."""
 
 accesslog = None
+# No runtime control socket (gunicornc): nothing to manage there, and the image's /app is
+# read-only for the app's user.
+control_socket_disable = True
 errorlog = "-"
 logconfig_dict = {
     "version": 1,

@@ -24,12 +24,15 @@ case "${1:-loop}" in
   now) dump ;;
   check) [ -n "$(find "$dir" -maxdepth 1 -name 'svsupport-*.dump' -mmin -1560)" ] ;;
   loop)
+    # PID 1 in its container: stop at once on SIGTERM.
+    trap 'exit 0' TERM INT
     echo "backup: one dump a day after ${hour}:00 UTC into $dir, kept $keep_days days"
     while true; do
       if [ "$(date -u +%-H)" -ge "$hour" ] && ! ls "$dir"/svsupport-"$(date -u +%Y%m%d)"T*.dump >/dev/null 2>&1; then
         dump || echo "backup: pg_dump failed; trying again in a minute" >&2
       fi
-      sleep 60
+      sleep 60 &
+      wait $!
     done
     ;;
   *) echo "usage: backup.sh [now|check]" >&2; exit 2 ;;
