@@ -12,6 +12,7 @@
 #      port, the clock ticks (its healthcheck and /health/ready), a backup file appears, and a
 #      restore brings back what was deleted after it.
 # Usage: bash scripts/image_test.sh   (make image-test). Needs root or passwordless sudo once.
+#        SVSUPPORT_IMAGE_REBUILD=1 bash scripts/image_test.sh   rebuilds everything, no cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -59,7 +60,8 @@ recipe=$( (echo "$base_recipe" && cat scripts/image/postgres-entrypoint.sh "$ca_
 base_image() {  # name, packages, extra mmdebstrap and import arguments...
   local name=$1 packages=$2
   shift 2
-  if [ "$(podman image inspect --format '{{index .Labels "recipe"}}' "$name" 2>/dev/null)" = "$recipe" ]; then
+  if [ -z "${SVSUPPORT_IMAGE_REBUILD:-}" ] \
+    && [ "$(podman image inspect --format '{{index .Labels "recipe"}}' "$name" 2>/dev/null)" = "$recipe" ]; then
     echo "$name: cached"
     return
   fi
@@ -90,7 +92,7 @@ base_image "$postgres_image" postgresql-15,ca-certificates \
   --change 'CMD ["postgres"]'
 
 step "app image"
-podman build --quiet --format docker --network host --tag localhost/svsupport:imagetest . >/dev/null
+podman build --quiet --format docker --network host ${SVSUPPORT_IMAGE_REBUILD:+--no-cache} --tag localhost/svsupport:imagetest . >/dev/null
 # The build context must not carry secrets, data, virtualenvs or VCS.
 podman run --rm --entrypoint sh localhost/svsupport:imagetest -c \
   'cd /app && ! ls -d .env .git .venv var tests 2>/dev/null && [ "$(id -u)" != 0 ]'
