@@ -69,3 +69,10 @@ def test_the_clock_healthcheck_command_follows_the_heartbeat(db):
     call_command("tick")
     call_command("healthcheck", "--clock")
     call_command("healthcheck")  # readiness in process: database, migrations, clock
+
+
+def test_probes_over_plain_http_are_not_redirected_when_everything_else_is(client, db, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    for url in [reverse("operations:live"), reverse("operations:ready"), reverse("healthz")]:
+        assert client.get(url).status_code in {200, 503}
+    assert client.get(reverse("login")).status_code == 301
