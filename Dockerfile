@@ -11,6 +11,7 @@ RUN python3 -m venv /opt/venv \
     && /opt/venv/bin/pip install --require-hashes --no-deps -r /tmp/runtime.txt
 
 FROM ${PYTHON_IMAGE}
+LABEL org.opencontainers.image.title="svsupport" org.opencontainers.image.licenses="EUPL-1.2"
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 SVSUPPORT_READ_DOTENV=false \
     PATH=/opt/venv/bin:$PATH STATIC_ROOT=/app/staticfiles
 RUN useradd --system --no-create-home --home-dir /app --shell /usr/sbin/nologin svsupport

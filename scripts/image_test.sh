@@ -93,6 +93,15 @@ base_image "$postgres_image" postgresql-15,ca-certificates \
 
 step "app image"
 podman build --quiet --format docker --network host ${SVSUPPORT_IMAGE_REBUILD:+--no-cache} --tag localhost/svsupport:imagetest . >/dev/null
+# Earlier builds of these images, now untagged, go (other dangling images stay).
+podman image prune --force --filter label=org.opencontainers.image.title=svsupport >/dev/null 2>&1 || true
+podman image prune --force --filter label=recipe >/dev/null 2>&1 || true
+# The image keeps its HEALTHCHECK (docker format) and runs as a non-root user.
+podman image inspect localhost/svsupport:imagetest | python3 -c '
+import json, sys
+image = json.load(sys.stdin)[0]
+assert image["Healthcheck"]["Test"][-3:] == ["healthcheck", "--http", "127.0.0.1:8000"], image
+assert image["Config"]["User"] == "svsupport", image["Config"]'
 # The build context must not carry secrets, data, virtualenvs or VCS.
 podman run --rm --entrypoint sh localhost/svsupport:imagetest -c \
   'cd /app && ! ls -d .env .git .venv var tests 2>/dev/null && [ "$(id -u)" != 0 ]'
