@@ -1,13 +1,17 @@
 """The Prometheus endpoint: refused without the bearer token, and its gauges follow the
 requests and the clock."""
 
+import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+import yaml
 from django.urls import reverse
 from django.utils import timezone
 from prometheus_client.parser import text_string_to_metric_families
 
+from operations.metrics import GAUGES
 from operations.models import Heartbeat
 from support_requests.models import Status
 from tests.support_requests.factories import make_request
@@ -74,3 +78,10 @@ def test_the_clock_gauge_is_the_last_run(client, db, metrics_token):
     assert scrape(client)["svsupport_clock_last_run_timestamp_seconds"] == pytest.approx(
         last.timestamp()
     )
+
+
+def test_the_shipped_alert_rules_use_only_metrics_the_endpoint_exposes():
+    path = Path(__file__).resolve().parents[2] / "deploy" / "prometheus-alerts.yml"
+    rules = yaml.safe_load(path.read_text())["groups"][0]["rules"]
+    used = {name for rule in rules for name in re.findall(r"svsupport_\w+", rule["expr"])}
+    assert used and used <= set(GAUGES)
