@@ -32,7 +32,7 @@ def log_lines():
 def test_each_request_writes_one_json_line_with_its_id_in_utc(client, carol, log_lines):
     client.force_login(carol)
     response = client.get(reverse("home"))
-    [line] = [json.loads(text) for text in log_lines()]
+    [line] = [json.loads(text) for text in log_lines() if "svsupport.request" in text]
     assert line["request_id"] == response["X-Request-ID"]
     assert len(line["request_id"]) == 32
     assert line["time"].endswith("Z")
@@ -51,7 +51,7 @@ def test_the_proxys_request_id_is_kept_and_a_forged_one_replaced(client, db, log
     forged = client.get("/healthz", HTTP_X_REQUEST_ID='x"}\n{"level": "ERROR"')
     assert forged["X-Request-ID"] != nginx_id
     assert len(forged["X-Request-ID"]) == 32
-    assert [json.loads(text)["request_id"] for text in log_lines()] == [
+    assert [json.loads(text)["request_id"] for text in log_lines() if "/healthz" in text] == [
         nginx_id,
         forged["X-Request-ID"],
     ]
@@ -72,7 +72,8 @@ def test_no_message_contact_detail_or_searched_name_reaches_the_logs(
     client.get(reverse("peers:directory"), {"q": "Zephyrine"})
     client.get(reverse("peers:directory") + "?q=Martin%0A%7Bforged")
     lines = log_lines()
-    assert len(lines) == 3
+    requests = [text for text in lines if '"logger": "svsupport.request"' in text]
+    assert len(requests) == 3
     for text in lines:
         assert "zephyrine" not in text.lower()
         assert "Martin" not in text
