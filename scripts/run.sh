@@ -30,4 +30,4 @@ echo
 echo "  svsupport is running at http://127.0.0.1:${PORT}/  (Ctrl+C stops it)"
 echo
 exec .venv/bin/gunicorn svsupport.wsgi --bind "127.0.0.1:${PORT}" --workers 2 \
-  --access-logfile - --error-logfile -
+  --error-logfile -

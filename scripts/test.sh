@@ -3,20 +3,11 @@
 # the whole pytest suite (browser tests included) on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The system packages the tests need (scripts/system_packages.sh keeps the list): installed
+# when this user may, otherwise the one command to run is printed.
+bash scripts/system_packages.sh test || packages_missing=1
 
-# Single sign-on (issue 9): the test extras build python-ldap (no wheels), and the tests start
-# a throwaway slapd and the npm package oidc-provider. .ci/run installs these packages.
-sso_missing=()
-[ -f /usr/include/ldap.h ] || sso_missing+=(libldap-dev)
-[ -f /usr/include/sasl/sasl.h ] || sso_missing+=(libsasl2-dev)
-command -v gcc >/dev/null || sso_missing+=(gcc)
-[ -x /usr/sbin/slapd ] || sso_missing+=(slapd)
-command -v ldapadd >/dev/null || sso_missing+=(ldap-utils)
-command -v npm >/dev/null || sso_missing+=(nodejs npm)
-if [ ${#sso_missing[@]} -gt 0 ]; then
-  echo "The single sign-on tests need: sudo apt-get install -y ${sso_missing[*]}" >&2
-  exit 1
-fi
+# The OpenID provider the sign-in tests start (the npm package oidc-provider).
 if [ ! -d tests/oidc_provider/node_modules ] \
   || [ tests/oidc_provider/package-lock.json -nt tests/oidc_provider/node_modules ]; then
   echo "== npm ci (tests/oidc_provider)"
@@ -44,17 +35,13 @@ CHROMIUM_PATH="$(find_chromium)"
 if [ -z "$CHROMIUM_PATH" ]; then
   cat >&2 <<'TEXT'
 No Chromium found: the browser tests cannot run, and they are never skipped.
-Install one, then run the tests again:
-    sudo apt-get install -y chromium          (Debian, Ubuntu)
-or  .venv/bin/playwright install chromium     (where the network allows the download)
+Install the system packages above, or .venv/bin/playwright install chromium (where the
+network allows the download), then run the tests again.
 TEXT
   exit 1
 fi
 export CHROMIUM_PATH
-command -v msgfmt >/dev/null || {
-  echo "msgfmt not found: install gettext (sudo apt-get install -y gettext)." >&2
-  exit 1
-}
+[ -z "${packages_missing:-}" ] || command -v msgfmt >/dev/null || exit 1
 
 echo "== ruff"
 .venv/bin/ruff format --check .

@@ -15,6 +15,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from operations.health import CLOCK
+from operations.models import beat
 from support_requests.models import FollowUp, Offer, Status, SupportRequest
 from support_requests.services import offer_to_next_peer, request_purge
 from svsupport.lib import mail
@@ -46,6 +48,8 @@ class TickReport:
 
 
 def tick(now=None):
+    """One run of every step, then the heartbeat readiness and the metrics watch: a clock
+    that stops (or fails every run) is seen within CLOCK_STALE_MINUTES."""
     now = now or timezone.now()
     report = TickReport()
     # The steps only queue their e-mails; the last step sends them over one connection.
@@ -63,6 +67,7 @@ def tick(now=None):
                 # The class only: a message may quote data (an address, a value).
                 logger.error("tick: step %s failed (%s)", name, type(exc).__name__)
                 report.failed.append(name)
+    beat(CLOCK)
     return report
 
 

@@ -73,9 +73,11 @@ INSTALLED_APPS = [
     "support_requests",
     "resources",
     "figures",
+    "operations",
 ]
 
 MIDDLEWARE = [
+    "svsupport.lib.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "svsupport.lib.middleware.DatabaseUnavailableMiddleware",
@@ -107,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "svsupport.lib.context_processors.roles",
+                "svsupport.lib.context_processors.version",
                 "resources.context_processors.hotlines",
             ],
         },
@@ -114,12 +117,25 @@ TEMPLATES = [
 ]
 
 # Without DATABASE_URL the app runs on an embedded SQLite file, so a newcomer needs
-# nothing but Python. Production and the test suite use PostgreSQL.
-DATABASES = {
-    "default": env.db_url(
-        "DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}", engine=None
-    )
-}
+# nothing but Python. Production and the test suite use PostgreSQL: DATABASE_URL, or, when
+# it is empty, the separate POSTGRES_* variables (a password needs no URL-encoding there).
+if not env.str("DATABASE_URL", default="") and env.str("POSTGRES_HOST", default=""):
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.postgresql",
+            "HOST": env.str("POSTGRES_HOST"),
+            "PORT": env.int("POSTGRES_PORT", default=5432),
+            "NAME": env.str("POSTGRES_DB", default="svsupport"),
+            "USER": env.str("POSTGRES_USER", default="svsupport"),
+            "PASSWORD": env.str("POSTGRES_PASSWORD", default=""),
+        }
+    }
+else:
+    DATABASES = {
+        "default": env.db_url(
+            "DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}", engine=None
+        )
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A Unix socket directory arrives percent-encoded in the URL's host part.
     DATABASES["default"]["HOST"] = unquote(DATABASES["default"]["HOST"])
@@ -275,6 +291,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 X_FRAME_OPTIONS = "DENY"
+# Probes may ask the health routes over plain HTTP even when HTTPS redirects everything else.
+SECURE_REDIRECT_EXEMPT = [r"^health/(live|ready)$", r"^healthz$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -317,15 +335,26 @@ PEER_SUPERVISION_MONTHS = env.int("PEER_SUPERVISION_MONTHS", default=3)
 # or percentile is computed from fewer values.
 FIGURES_MIN_COUNT = env.int("FIGURES_MIN_COUNT", default=5)
 
+# Operations: readiness fails when the clock (`manage.py tick`) has not finished a run for
+# this many minutes; /metrics answers only with `Authorization: Bearer <METRICS_TOKEN>`
+# (and does not exist while it is empty).
+CLOCK_STALE_MINUTES = env.int("CLOCK_STALE_MINUTES", default=5)
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+
+# One JSON object a line on stderr, UTC timestamps, the request id (svsupport/lib/logging.py);
+# gunicorn.conf.py gives gunicorn's own messages the same format.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"oneline": {"()": "svsupport.lib.logging.OneLineFormatter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "oneline"}},
+    "formatters": {"json": {"()": "svsupport.lib.logging.JsonLineFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # Django's own console handler would print raw multi-line text under DEBUG.
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # RequestLogMiddleware writes one line a request with its id; Django's own request
+        # warnings (404, 405) would repeat it.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "axes": {"level": "WARNING"},
     },
 }

@@ -34,6 +34,21 @@ MATRIX = {
         None,
         {"GET": statuses(200, 200, 200, 200), "POST": statuses(405, 405, 405, 405)},
     ),
+    # Public probes (README "Operations"). Readiness is 503 here: the clock never ran.
+    "operations:live": (
+        None,
+        {"GET": statuses(200, 200, 200, 200), "POST": statuses(405, 405, 405, 405)},
+    ),
+    "operations:ready": (
+        None,
+        {"GET": statuses(503, 503, 503, 503), "POST": statuses(405, 405, 405, 405)},
+    ),
+    # Without `Authorization: Bearer <METRICS_TOKEN>` the metrics do not exist, for everyone
+    # (logged in or not); tests/operations/test_metrics.py checks the token.
+    "operations:metrics": (
+        None,
+        {"GET": statuses(404, 404, 404, 404), "POST": statuses(405, 405, 405, 405)},
+    ),
     "login": (
         None,
         {"GET": statuses(200, 302, 302, 302), "POST": statuses(200, 302, 302, 302)},

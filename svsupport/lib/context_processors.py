@@ -1,5 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
+from svsupport import __version__
 from svsupport.lib import roles as role_predicates
 
 
@@ -17,3 +18,8 @@ def roles(request):
         }
 
     return {"roles": SimpleLazyObject(compute)}
+
+
+def version(request):
+    """The release shown in the footer (svsupport.__version__, see CHANGELOG.md)."""
+    return {"svsupport_version": __version__}

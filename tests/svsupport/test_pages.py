@@ -1,5 +1,7 @@
 """Home, health check, error pages and the coordinators' roles page."""
 
+from pathlib import Path
+
 import pytest
 from django.db import OperationalError
 from django.test import Client
@@ -23,6 +25,16 @@ def test_every_page_carries_the_24_7_help(client, carol):
     client.force_login(carol)
     for url in [reverse("home"), "/no-such-page/"]:
         assert "0 805 23 23 36" in client.get(url).content.decode()
+
+
+def test_the_footer_shows_the_release_of_the_changelog(client, db):
+    from svsupport import __version__
+
+    changelog = (Path(__file__).resolve().parents[2] / "CHANGELOG.md").read_text()
+    assert f"\n## {__version__} " in changelog
+    assert f"svsupport version {__version__}" in client.get(reverse("login")).content.decode()
+    french = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert f"svsupport version {__version__}" in french
 
 
 def test_healthz_answers_ok_after_a_database_round_trip(client, db):

@@ -1,0 +1,1 @@
+"""What hospital IT watches: the clock's heartbeat, liveness and readiness, metrics."""
