@@ -17,7 +17,6 @@ from django.utils import timezone
 from peers.models import PeerSupporter
 from support_requests.models import (
     OPEN_STATUSES,
-    UNASSIGNED_STATUSES,
     Escalation,
     FollowUp,
     Meeting,
@@ -162,17 +161,14 @@ def request_decline(*, request_id, peer):
 
 
 def request_assign(*, request_id, peer):
-    """A coordinator gives the request to a peer. Raises AlreadyTaken when a peer has
-    accepted it meanwhile (or it was withdrawn)."""
+    """A coordinator gives a request waiting in the dispatch queue to a peer. Raises
+    AlreadyTaken when it left the queue meanwhile (another coordinator assigned it, the
+    requester withdrew it): coordinators never act on a request outside the queue."""
     with transaction.atomic():
         support_request = locked_request(request_id)
-        if support_request.status not in UNASSIGNED_STATUSES:
+        if support_request.status != Status.DISPATCH:
             raise AlreadyTaken
-        now = timezone.now()
-        support_request.offers.filter(state=Offer.State.PENDING).update(
-            state=Offer.State.CANCELLED, answered_at=now
-        )
-        assign(support_request, peer, now)
+        assign(support_request, peer, timezone.now())
     return support_request
 
 

@@ -160,9 +160,7 @@ def accept(request, pk):
     try:
         services.request_accept(request_id=support_request.pk, peer=peer)
     except services.AlreadyTaken:
-        messages.error(
-            request, _("This request is no longer waiting for you: someone else has it now.")
-        )
+        messages.error(request, _("This request is no longer waiting for you."))
         return redirect("requests:inbox")
     messages.success(request, _("Thank you. The contact details are below: reach out soon."))
     return back_to(support_request)
@@ -247,7 +245,7 @@ def assign(request, pk):
     try:
         services.request_assign(request_id=support_request.pk, peer=peer)
     except services.AlreadyTaken:
-        messages.error(request, _("A peer supporter accepted this request meanwhile."))
+        messages.error(request, _("This request left the queue meanwhile."))
     else:
         messages.success(request, _("Assigned to %s.") % peer.display_name)
     return redirect("requests:dispatch")
