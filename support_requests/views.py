@@ -34,16 +34,24 @@ def log_read(support_request):
 def new(request):
     chosen_peer = access.chosen_peer_for_new_request(request.user, request.GET.get("peer"))
     form = SupportRequestForm(request.POST or None, chosen_peer=chosen_peer)
+    # Told before they write anything; request_create checks again under a lock.
+    limit = services.request_limit(request.user)
     if form.is_valid():
-        support_request = services.request_create(form=form, requester=request.user)
-        if support_request is None:
-            raise Http404  # an id already used by someone else's request
-        return redirect("requests:sent", pk=support_request.pk)
+        try:
+            support_request = services.request_create(form=form, requester=request.user)
+        except services.LimitReached as refusal:
+            limit = refusal.reason
+        else:
+            if support_request is None:
+                raise Http404  # an id already used by someone else's request
+            return redirect("requests:sent", pk=support_request.pk)
     return render(
         request,
         "requests/new.html",
         {
             "form": form,
+            "limit": limit,
+            "limit_is_open_requests": limit == services.OPEN_REQUESTS,
             "chosen_peer": chosen_peer,
             "retention_days": settings.REQUEST_RETENTION_DAYS,
             "hr_contact": settings.HR_CONTACT,

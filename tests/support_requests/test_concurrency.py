@@ -2,6 +2,7 @@
 a request wins; the other is told, and nothing is half-written."""
 
 import threading
+from functools import partial
 
 import pytest
 from django.db import connection, connections
@@ -92,3 +93,29 @@ def test_two_clocks_at_once_move_a_lapsed_offer_once():
     results = run_together(lambda: tick(later), lambda: tick(later))
     assert sorted(report.lapsed for report in results) == [0, 1]
     assert SupportRequest.objects.get(pk=support_request.pk).offers.count() == 2
+
+
+def test_the_same_form_posted_twice_at_once_makes_one_request_and_both_lead_to_it(settings):
+    """A double click: two real requests at the same instant, each on its own connection."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.support_requests.factories import form_data
+
+    settings.REQUEST_MAX_OPEN = settings.REQUEST_SUBMIT_RATE = 0  # four rounds for one person
+    carol = make_user("carol")
+    make_peer(make_user("alice"))
+    for _ in range(4):
+        data = form_data()
+        clients = [Client(raise_request_exception=False) for _ in range(2)]
+        for client in clients:
+            client.force_login(carol)
+        responses = run_together(
+            *(partial(client.post, reverse("requests:new"), data) for client in clients)
+        )
+        assert [response.status_code for response in responses] == [302, 302], responses
+        support_request = SupportRequest.objects.get(pk=data["submission_id"])
+        sent = reverse("requests:sent", args=[support_request.pk])
+        assert [response["Location"] for response in responses] == [sent, sent]
+        assert support_request.offers.count() == 1
+    assert SupportRequest.objects.count() == 4

@@ -1,14 +1,17 @@
 """Asking for a peer: /requests/new/."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from support_requests.models import Offer, Status, SupportRequest
 from tests.conftest import make_user
 from tests.peers.factories import make_peer
-from tests.support_requests.factories import form_data
+from tests.support_requests.factories import form_data, make_request
 
 NEW = reverse("requests:new")
 
@@ -150,3 +153,61 @@ def test_peers_not_matching_leave_it_to_the_coordinators(client, carol):
     client.force_login(carol)
     client.post(NEW, form_data(requester_department="surgery"))
     assert SupportRequest.objects.get().status == Status.DISPATCH
+
+
+# Limits per person ---------------------------------------------------------------------
+
+
+def test_a_person_with_three_open_requests_is_pointed_to_them_before_writing(client, carol):
+    for _ in range(3):
+        make_request(carol, status=Status.DISPATCH)
+    client.force_login(carol)
+    content = client.get(NEW).content.decode()
+    assert "You already have several requests open" in content
+    assert f'href="{reverse("requests:mine")}"' in content
+    assert 'name="submission_id"' not in content  # no form to fill in vain
+    response = client.post(NEW, form_data())
+    assert response.status_code == 200
+    assert "You already have several requests open" in response.content.decode()
+    assert SupportRequest.objects.count() == 3
+
+
+def test_closed_requests_do_not_count_against_the_open_limit(client, carol, alice):
+    for status in [Status.DISPATCH, Status.DISPATCH, Status.CLOSED, Status.WITHDRAWN]:
+        make_request(carol, status=status)
+    client.force_login(carol)
+    assert client.post(NEW, form_data()).status_code == 302
+    assert "You already have several requests open" in client.get(NEW).content.decode()
+
+
+def test_sending_too_many_requests_in_an_hour_is_refused_kindly(client, carol, alice, settings):
+    settings.REQUEST_MAX_OPEN = 0
+    settings.REQUEST_SUBMIT_RATE = (2, timedelta(hours=1))
+    client.force_login(carol)
+    for _ in range(2):
+        assert client.post(NEW, form_data()).status_code == 302
+    response = client.post(NEW, form_data())
+    assert "You have sent several requests in a short time" in response.content.decode()
+    assert SupportRequest.objects.count() == 2
+    SupportRequest.objects.update(created_at=timezone.now() - timedelta(minutes=61))
+    assert client.post(NEW, form_data()).status_code == 302
+
+
+def test_zero_switches_both_limits_off(client, carol, alice, settings):
+    settings.REQUEST_MAX_OPEN = 0
+    settings.REQUEST_SUBMIT_RATE = None
+    client.force_login(carol)
+    for _ in range(7):
+        assert client.post(NEW, form_data()).status_code == 302
+    assert SupportRequest.objects.filter(requester=carol).count() == 7
+
+
+def test_the_same_form_sent_again_after_the_limit_still_leads_to_its_request(client, carol):
+    for _ in range(2):
+        make_request(carol, status=Status.DISPATCH)
+    client.force_login(carol)
+    data = form_data()
+    first = client.post(NEW, data)
+    again = client.post(NEW, data)  # the third request is open now: only a resend passes
+    assert first["Location"] == again["Location"]
+    assert SupportRequest.objects.count() == 3
