@@ -78,7 +78,12 @@ def read_rows(path):
 
 def parse_row(line, record):
     problems = []
-    values = {key: (value or "").strip() for key, value in record.items() if key}
+    # DictReader files the cells beyond the header under the key None: refuse them rather
+    # than drop them without a word (a shifted column would import wrong values).
+    extra = record.pop(None, None)
+    if extra:
+        problems.append((line, f"{len(extra)} cell(s) more than the header's columns"))
+    values = {key: (value or "").strip() for key, value in record.items()}
     for name in REQUIRED:
         if not values.get(name):
             problems.append((line, f"{name} is empty"))
