@@ -14,7 +14,7 @@ from peers.models import (
     SupportSession,
     TrainingRecord,
 )
-from svsupport.lib.forms import CleanTextMixin, DateInput, past_or_today
+from svsupport.lib.forms import CleanTextMixin, DateField, DateInput, past_or_today
 
 DESCRIPTIVE_FIELDS = [
     "display_name",
@@ -109,6 +109,7 @@ class PeerForm(OwnProfileForm):
 
     class Meta(OwnProfileForm.Meta):
         fields = DESCRIPTIVE_FIELDS + ["joined_on"] + ELIGIBILITY_FIELDS
+        field_classes = {"joined_on": DateField}
         widgets = {**OwnProfileForm.Meta.widgets, "joined_on": DateInput()}
 
     def clean_joined_on(self):
@@ -165,7 +166,7 @@ class SelfStatusForm(CleanTextMixin, forms.Form):
 
 
 class PauseForm(SelfStatusForm):
-    paused_until = forms.DateField(
+    paused_until = DateField(
         label=_("Expected return (optional)"), required=False, widget=DateInput()
     )
 
@@ -180,7 +181,7 @@ class CoordinatorStatusForm(CleanTextMixin, forms.Form):
     to_status = forms.TypedChoiceField(label=_("New status"), choices=Status.choices, coerce=Status)
     requested_by = forms.ChoiceField(label=_("At whose request"), choices=RequestedBy.choices)
     reason = forms.CharField(label=_("Reason (optional)"), max_length=500, required=False)
-    paused_until = forms.DateField(
+    paused_until = DateField(
         label=_("Expected return, for a pause (optional)"), required=False, widget=DateInput()
     )
 
@@ -198,6 +199,7 @@ class TrainingBatchForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = TrainingRecord
         fields = ["course", "kind", "held_on", "duration_minutes", "completed", "trainer"]
+        field_classes = {"held_on": DateField}
         widgets = {"held_on": DateInput()}
 
     def __init__(self, *args, **kwargs):
@@ -222,6 +224,7 @@ class SupportSessionForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = SupportSession
         fields = ["kind", "held_on", "facilitator"]
+        field_classes = {"held_on": DateField}
         widgets = {"held_on": DateInput()}
 
     def __init__(self, *args, **kwargs):

@@ -7,6 +7,7 @@ from django.http import Http404
 from peers.models import PeerSupporter
 from support_requests.models import Offer, Status, SupportRequest
 from svsupport.lib import roles
+from svsupport.lib.http import parse_id
 
 REQUESTER, OFFERED_PEER, ASSIGNED_PEER, COORDINATOR = (
     "requester",
@@ -98,9 +99,10 @@ def chosen_peer_for_new_request(user, peer_id):
     """The peer named in ?peer=: published and not the requester; 404 otherwise."""
     if not peer_id:
         return None
-    if not str(peer_id).isdigit():
+    pk = parse_id(peer_id)
+    if pk is None:
         raise Http404
-    peer = PeerSupporter.objects.published().filter(pk=peer_id).exclude(user=user).first()
+    peer = PeerSupporter.objects.published().filter(pk=pk).exclude(user=user).first()
     if peer is None:
         raise Http404
     return peer

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from svsupport.forms import LoginForm
 from svsupport.lib.demo import demo_accounts
 
 
@@ -34,6 +35,7 @@ class LoginView(auth_views.LoginView):
     """Django's login (safe `next`, session key rotated) plus the demo accounts list."""
 
     template_name = "registration/login.html"
+    authentication_form = LoginForm
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs):

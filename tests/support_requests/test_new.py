@@ -211,3 +211,16 @@ def test_the_same_form_sent_again_after_the_limit_still_leads_to_its_request(cli
     again = client.post(NEW, data)  # the third request is open now: only a resend passes
     assert first["Location"] == again["Location"]
     assert SupportRequest.objects.count() == 3
+
+
+@pytest.mark.parametrize("peer", ["²", "٣", "1.0", "-1", "9" * 30, "1 ", "0x1"])
+def test_a_peer_id_that_is_not_plain_digits_is_a_404(client, carol, alice, peer):
+    client.force_login(carol)
+    assert client.get(NEW, {"peer": peer}).status_code == 404
+
+
+def test_a_peer_id_in_plain_digits_still_works(client, carol, alice):
+    client.force_login(carol)
+    response = client.get(NEW, {"peer": str(alice.peer_profile.pk)})
+    assert response.status_code == 200
+    assert "You are asking" in response.content.decode()
