@@ -253,17 +253,16 @@ class NominationForm(CleanTextMixin, forms.ModelForm):
         nominee = self.cleaned_data["nominee"]
         if nominee == self.nominator.user:
             raise forms.ValidationError(_("You cannot nominate yourself."))
-        if PeerSupporter.objects.filter(user=nominee).exists():
+        # Only what the nominator may know is told: the public directory and their own
+        # nominations. An unpublished peer record (a candidate, a withdrawal) or someone
+        # else's nomination in progress is nobody else's business: nomination_create then
+        # records nothing and the nominator reads the usual thanks.
+        if PeerSupporter.objects.published().filter(user=nominee).exists():
             raise forms.ValidationError(_("This colleague already has a peer record."))
-        if Nomination.objects.filter(nominee=nominee, state__in=OPEN_NOMINATION_STATES).exists():
+        mine = Nomination.objects.in_progress().filter(nominator=self.nominator, nominee=nominee)
+        if mine.exists():
             raise forms.ValidationError(_("This colleague already has a nomination in progress."))
         return nominee
-
-
-OPEN_NOMINATION_STATES = [
-    Nomination.State.AWAITING_NOMINEE,
-    Nomination.State.AWAITING_COORDINATORS,
-]
 
 
 class NomineeAnswerForm(forms.Form):
