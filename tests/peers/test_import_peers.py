@@ -96,3 +96,11 @@ def test_a_row_with_more_cells_than_the_header_is_an_error_with_its_line(tmp_pat
     assert "line 3: 2 cell(s) more than the header's columns" in capsys.readouterr().err
     assert not PeerSupporter.objects.exists()
     assert not get_user_model().objects.exists()
+
+
+def test_a_joining_date_in_year_1_is_an_error(tmp_path, db, capsys):
+    header = "username,email,display_name,profession,department,site,joined_on\n"
+    row = "jdoe,j.doe@hospital.example,John Doe,pharmacist,Pharmacy,Purpan,0001-01-01\n"
+    with pytest.raises(CommandError, match="nothing imported"):
+        call_command("import_peers", write(tmp_path, header + row))
+    assert "line 2: joined_on is before 1900" in capsys.readouterr().err

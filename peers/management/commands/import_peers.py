@@ -12,6 +12,7 @@ from django.db import transaction
 
 from peers.models import PeerSupporter, Profession, SpokenLanguage, Status
 from peers.services import peer_set_languages
+from svsupport.lib.forms import EARLIEST_YEAR
 from svsupport.lib.text import has_control_characters
 
 REQUIRED = ["username", "email", "display_name", "profession", "department", "site"]
@@ -133,6 +134,8 @@ def parse_date(text, line, problems):
         return None
     if value > date.today():
         problems.append((line, "joined_on is in the future"))
+    if value.year < EARLIEST_YEAR:
+        problems.append((line, f"joined_on is before {EARLIEST_YEAR}"))
     return value
 
 
