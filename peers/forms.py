@@ -15,7 +15,7 @@ from peers.models import (
     SupportSession,
     TrainingRecord,
 )
-from svsupport.lib.forms import CleanTextMixin, DateInput, past_or_today
+from svsupport.lib.forms import CleanTextMixin, DateField, DateInput, past_or_today
 
 DESCRIPTIVE_FIELDS = [
     "display_name",
@@ -125,6 +125,7 @@ class PeerForm(OwnProfileForm):
 
     class Meta(OwnProfileForm.Meta):
         fields = DESCRIPTIVE_FIELDS + ["joined_on"] + ELIGIBILITY_FIELDS
+        field_classes = {"joined_on": DateField}
         widgets = {**OwnProfileForm.Meta.widgets, "joined_on": DateInput()}
 
     def __init__(self, *args, **kwargs):
@@ -187,7 +188,7 @@ class SelfStatusForm(CleanTextMixin, forms.Form):
 
 
 class PauseForm(SelfStatusForm):
-    paused_until = forms.DateField(
+    paused_until = DateField(
         label=_("Expected return (optional)"), required=False, widget=DateInput()
     )
 
@@ -202,7 +203,7 @@ class CoordinatorStatusForm(CleanTextMixin, forms.Form):
     to_status = forms.TypedChoiceField(label=_("New status"), choices=Status.choices, coerce=Status)
     requested_by = forms.ChoiceField(label=_("At whose request"), choices=RequestedBy.choices)
     reason = forms.CharField(label=_("Reason (optional)"), max_length=500, required=False)
-    paused_until = forms.DateField(
+    paused_until = DateField(
         label=_("Expected return, for a pause (optional)"), required=False, widget=DateInput()
     )
 
@@ -220,6 +221,7 @@ class TrainingBatchForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = TrainingRecord
         fields = ["course", "kind", "held_on", "duration_minutes", "completed", "trainer"]
+        field_classes = {"held_on": DateField}
         widgets = {"held_on": DateInput()}
 
     def __init__(self, *args, **kwargs):
@@ -244,6 +246,7 @@ class SupportSessionForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = SupportSession
         fields = ["kind", "held_on", "facilitator"]
+        field_classes = {"held_on": DateField}
         widgets = {"held_on": DateInput()}
 
     def __init__(self, *args, **kwargs):
@@ -272,17 +275,16 @@ class NominationForm(CleanTextMixin, forms.ModelForm):
         nominee = self.cleaned_data["nominee"]
         if nominee == self.nominator.user:
             raise forms.ValidationError(_("You cannot nominate yourself."))
-        if PeerSupporter.objects.filter(user=nominee).exists():
+        # Only what the nominator may know is told: the public directory and their own
+        # nominations. An unpublished peer record (a candidate, a withdrawal) or someone
+        # else's nomination in progress is nobody else's business: nomination_create then
+        # records nothing and the nominator reads the usual thanks.
+        if PeerSupporter.objects.published().filter(user=nominee).exists():
             raise forms.ValidationError(_("This colleague already has a peer record."))
-        if Nomination.objects.filter(nominee=nominee, state__in=OPEN_NOMINATION_STATES).exists():
+        mine = Nomination.objects.in_progress().filter(nominator=self.nominator, nominee=nominee)
+        if mine.exists():
             raise forms.ValidationError(_("This colleague already has a nomination in progress."))
         return nominee
-
-
-OPEN_NOMINATION_STATES = [
-    Nomination.State.AWAITING_NOMINEE,
-    Nomination.State.AWAITING_COORDINATORS,
-]
 
 
 class NomineeAnswerForm(forms.Form):

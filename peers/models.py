@@ -413,6 +413,12 @@ class NominationQuerySet(models.QuerySet):
     def visible_to_nominee(self, user):
         return self.filter(nominee=user, state=Nomination.State.AWAITING_NOMINEE)
 
+    def in_progress(self):
+        """Nominations still waiting for the nominee or for the coordinators."""
+        return self.filter(
+            state__in=[Nomination.State.AWAITING_NOMINEE, Nomination.State.AWAITING_COORDINATORS]
+        )
+
     def visible_to_coordinators(self):
         """Only what the nominee consented to: a refusal stays between the two colleagues."""
         return self.exclude(

@@ -1,5 +1,6 @@
 """Workflows of the peer registry that span several records or send mail."""
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -60,8 +61,16 @@ def support_session_record(*, form):
 
 
 def nomination_create(*, form, nominator):
-    """Records the nomination and asks the nominee first, by a link-only e-mail."""
+    """Records the nomination and asks the nominee first, by a link-only e-mail. A colleague
+    the programme already knows (a peer record, a nomination in progress) is left as they
+    are and None returned; the nominator is told the same as for a new nomination."""
+    nominee = form.cleaned_data["nominee"]
     with transaction.atomic():
+        # Two nominations of one colleague at once wait for each other here.
+        get_user_model().objects.select_for_update().filter(pk=nominee.pk).exists()
+        known = PeerSupporter.objects.filter(user=nominee).exists()
+        if known or Nomination.objects.in_progress().filter(nominee=nominee).exists():
+            return None
         nomination = form.save(commit=False)
         nomination.nominator = nominator
         nomination.save()

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from resources.models import Hotline, Page, PolicyDocument, PolicyVersion, Story
+from svsupport.lib.forms import DateField
 from svsupport.lib.text import has_control_characters
 
 PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 .\-()]{1,28}$")
@@ -212,6 +213,7 @@ class PolicyVersionForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = PolicyVersion
         fields = ["effective_date", "change_note_en", "change_note_fr", "body_en", "body_fr"]
+        field_classes = {"effective_date": DateField}
         widgets = {"effective_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):

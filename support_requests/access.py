@@ -7,6 +7,7 @@ from django.http import Http404
 from peers.models import PeerSupporter
 from support_requests.models import Offer, Status, SupportRequest
 from svsupport.lib import roles
+from svsupport.lib.http import parse_id
 
 REQUESTER, OFFERED_PEER, ASSIGNED_PEER, COORDINATOR = (
     "requester",
@@ -54,7 +55,8 @@ def get_request_as(user, pk, expected):
 
 def get_request_offered_to(user, pk):
     """A request that was offered to this peer at some point, so that a late answer is
-    told clearly what happened instead of a bare 404."""
+    told that the offer is over instead of a bare 404. The view tells nothing more: what
+    became of the request since (accepted by someone, withdrawn) is not the peer's to know."""
     profile = own_peer_profile(user)
     support_request = SupportRequest.objects.not_purged().filter(pk=pk, offers__peer=profile)
     support_request = support_request.first()
@@ -64,10 +66,14 @@ def get_request_offered_to(user, pk):
 
 
 def get_request_for_dispatch(user, pk):
-    """Any request that still exists, for a coordinator about to assign it."""
+    """A request waiting in the dispatch queue, for a coordinator about to assign it.
+    Coordinators act on a request only while it waits there: in any other state it is the
+    same 404 as an unknown id, decided before any warning or message is computed (a
+    warning about a request outside the queue would tell its hidden state)."""
     if not roles.is_coordinator(user):
         raise PermissionDenied
-    support_request = SupportRequest.objects.not_purged().filter(pk=pk).first()
+    waiting = SupportRequest.objects.not_purged().filter(pk=pk, status=Status.DISPATCH)
+    support_request = waiting.first()
     if support_request is None:
         raise Http404
     return support_request
@@ -93,9 +99,10 @@ def chosen_peer_for_new_request(user, peer_id):
     """The peer named in ?peer=: published and not the requester; 404 otherwise."""
     if not peer_id:
         return None
-    if not str(peer_id).isdigit():
+    pk = parse_id(peer_id)
+    if pk is None:
         raise Http404
-    peer = PeerSupporter.objects.published().filter(pk=peer_id).exclude(user=user).first()
+    peer = PeerSupporter.objects.published().filter(pk=pk).exclude(user=user).first()
     if peer is None:
         raise Http404
     return peer

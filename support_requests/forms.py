@@ -18,7 +18,7 @@ from support_requests.models import (
     SupportRequest,
     Timing,
 )
-from svsupport.lib.forms import CleanTextMixin, DateInput, past_or_today
+from svsupport.lib.forms import CleanTextMixin, DateField, DateInput, DateTimeField, past_or_today
 
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ().-]{4,30}$")
 
@@ -138,7 +138,7 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
 
 
 class FirstContactForm(forms.Form):
-    contacted_at = forms.DateTimeField(
+    contacted_at = DateTimeField(
         label=_("When did you first reach the colleague?"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
@@ -154,6 +154,7 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["held_on", "duration", "modality", "outcome"]
+        field_classes = {"held_on": DateField}
         widgets = {"held_on": DateInput()}
 
     def clean_held_on(self):
@@ -164,6 +165,7 @@ class EscalationForm(forms.ModelForm):
     class Meta:
         model = Escalation
         fields = ["alerted", "alerted_at", "category"]
+        field_classes = {"alerted_at": DateTimeField}
         widgets = {
             "alerted_at": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"

@@ -31,7 +31,6 @@ class Status(models.TextChoices):
 
 
 OPEN_STATUSES = [Status.OFFERED, Status.DISPATCH, Status.ACCEPTED]
-UNASSIGNED_STATUSES = [Status.OFFERED, Status.DISPATCH]
 
 
 class ContactMethod(models.TextChoices):

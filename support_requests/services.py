@@ -8,6 +8,7 @@ from datetime import timedelta
 from auditlog.context import disable_auditlog
 from auditlog.models import LogEntry
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Count, Q
@@ -17,7 +18,6 @@ from django.utils import timezone
 from peers.models import PeerSupporter
 from support_requests.models import (
     OPEN_STATUSES,
-    UNASSIGNED_STATUSES,
     Escalation,
     FollowUp,
     Meeting,
@@ -91,17 +91,51 @@ def next_peer(support_request):
 # Creating and offering ------------------------------------------------------------------
 
 
+OPEN_REQUESTS, SUBMIT_RATE = "open_requests", "submit_rate"
+
+
+class LimitReached(Exception):
+    """The person may not send another request now; `reason` is OPEN_REQUESTS or
+    SUBMIT_RATE."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def request_limit(requester, now=None):
+    """Why this person may not send a new request now, or None: OPEN_REQUESTS when they
+    hold REQUEST_MAX_OPEN open requests, SUBMIT_RATE when they sent REQUEST_SUBMIT_RATE's
+    count within its period. The database is the truth: their own requests, no cache."""
+    mine = SupportRequest.objects.not_purged().filter(requester=requester)
+    max_open = settings.REQUEST_MAX_OPEN
+    if max_open and mine.filter(status__in=OPEN_STATUSES).count() >= max_open:
+        return OPEN_REQUESTS
+    if settings.REQUEST_SUBMIT_RATE:
+        count, period = settings.REQUEST_SUBMIT_RATE
+        if mine.filter(created_at__gt=(now or timezone.now()) - period).count() >= count:
+            return SUBMIT_RATE
+    return None
+
+
 def request_create(*, form, requester):
     """Saves a new request and offers it to the first matching peer, or to the
-    coordinators when nobody matches. The same form sent twice returns the first request;
-    an id that belongs to someone else's request returns None."""
-    submitted = SupportRequest.objects.filter(pk=form.cleaned_data["submission_id"]).first()
-    if submitted:
-        return submitted if submitted.requester_id == requester.pk else None
+    coordinators when nobody matches. The same form sent twice, even at the same instant,
+    returns the first request; an id that belongs to someone else's request returns None.
+    Raises LimitReached when the person may not send another request now."""
     with transaction.atomic():
+        # One person's submissions wait for each other here: a double click finds the
+        # request the first click made, and two forms at once cannot both pass the limits.
+        get_user_model().objects.select_for_update().filter(pk=requester.pk).exists()
+        submitted = SupportRequest.objects.filter(pk=form.cleaned_data["submission_id"]).first()
+        if submitted:
+            return submitted if submitted.requester_id == requester.pk else None
+        reason = request_limit(requester)
+        if reason:
+            raise LimitReached(reason)
         support_request = form.save(commit=False)
         support_request.requester = requester
-        support_request.save()
+        support_request.save(force_insert=True)
         offer_to_next_peer(support_request)
     return support_request
 
@@ -163,17 +197,14 @@ def request_decline(*, request_id, peer):
 
 
 def request_assign(*, request_id, peer):
-    """A coordinator gives the request to a peer. Raises AlreadyTaken when a peer has
-    accepted it meanwhile (or it was withdrawn)."""
+    """A coordinator gives a request waiting in the dispatch queue to a peer. Raises
+    AlreadyTaken when it left the queue meanwhile (another coordinator assigned it, the
+    requester withdrew it): coordinators never act on a request outside the queue."""
     with transaction.atomic():
         support_request = locked_request(request_id)
-        if support_request.status not in UNASSIGNED_STATUSES:
+        if support_request.status != Status.DISPATCH:
             raise AlreadyTaken
-        now = timezone.now()
-        support_request.offers.filter(state=Offer.State.PENDING).update(
-            state=Offer.State.CANCELLED, answered_at=now
-        )
-        assign(support_request, peer, now)
+        assign(support_request, peer, timezone.now())
     return support_request
 
 

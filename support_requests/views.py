@@ -40,16 +40,24 @@ def new(request):
         chosen_peer=chosen_peer,
         department=staff_department(request.user),
     )
+    # Told before they write anything; request_create checks again under a lock.
+    limit = services.request_limit(request.user)
     if form.is_valid():
-        support_request = services.request_create(form=form, requester=request.user)
-        if support_request is None:
-            raise Http404  # an id already used by someone else's request
-        return redirect("requests:sent", pk=support_request.pk)
+        try:
+            support_request = services.request_create(form=form, requester=request.user)
+        except services.LimitReached as refusal:
+            limit = refusal.reason
+        else:
+            if support_request is None:
+                raise Http404  # an id already used by someone else's request
+            return redirect("requests:sent", pk=support_request.pk)
     return render(
         request,
         "requests/new.html",
         {
             "form": form,
+            "limit": limit,
+            "limit_is_open_requests": limit == services.OPEN_REQUESTS,
             "chosen_peer": chosen_peer,
             "retention_days": settings.REQUEST_RETENTION_DAYS,
             "hr_contact": settings.HR_CONTACT,
@@ -166,9 +174,7 @@ def accept(request, pk):
     try:
         services.request_accept(request_id=support_request.pk, peer=peer)
     except services.AlreadyTaken:
-        messages.error(
-            request, _("This request is no longer waiting for you: someone else has it now.")
-        )
+        messages.error(request, _("This request is no longer waiting for you."))
         return redirect("requests:inbox")
     messages.success(request, _("Thank you. The contact details are below: reach out soon."))
     return back_to(support_request)
@@ -253,7 +259,7 @@ def assign(request, pk):
     try:
         services.request_assign(request_id=support_request.pk, peer=peer)
     except services.AlreadyTaken:
-        messages.error(request, _("A peer supporter accepted this request meanwhile."))
+        messages.error(request, _("This request left the queue meanwhile."))
     else:
         messages.success(request, _("Assigned to %s.") % peer.display_name)
     return redirect("requests:dispatch")

@@ -323,6 +323,27 @@ REQUEST_ACCEPT_WINDOW_MINUTES = env.int("REQUEST_ACCEPT_WINDOW_MINUTES", default
 REQUEST_MAX_OFFERS = env.int("REQUEST_MAX_OFFERS", default=3)
 REQUEST_FOLLOW_UP_HOURS = env.list("REQUEST_FOLLOW_UP_HOURS", cast=int, default=[72, 336, 720])
 REQUEST_RETENTION_DAYS = env.int("REQUEST_RETENTION_DAYS", default=90)
+
+
+def submission_rate(text):
+    """'5/h' -> (5, one hour): at most 5 requests sent per person in any hour (s, m, h or d);
+    '0' -> None, no limit."""
+    text = text.strip()
+    if text == "0":
+        return None
+    count, _, unit = text.partition("/")
+    periods = {"s": timedelta(seconds=1), "m": timedelta(minutes=1), "h": timedelta(hours=1),
+               "d": timedelta(days=1)}  # fmt: skip
+    if not count.isascii() or not count.isdigit() or int(count) < 1 or unit not in periods:
+        raise ImproperlyConfigured(
+            f"REQUEST_SUBMIT_RATE must look like 5/h (a count per s, m, h or d) or 0: {text!r}"
+        )
+    return int(count), periods[unit]
+
+
+# Limits per person: open requests at once, and requests sent per period; 0 switches either off.
+REQUEST_MAX_OPEN = env.int("REQUEST_MAX_OPEN", default=3)
+REQUEST_SUBMIT_RATE = submission_rate(env.str("REQUEST_SUBMIT_RATE", default="5/h"))
 HR_CONTACT = env.str("HR_CONTACT", default="Human Resources, extension 4400")
 EAP_CONTACT = env.str(
     "EAP_CONTACT", default="Occupational health and psychology service, extension 4500"

@@ -167,6 +167,67 @@ def smtp_server(settings):
     server.stop()
 
 
+# The link-only rule for e-mails ----------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _emails_carry_a_link_only():
+    """Every e-mail the suite sends (django.core.mail.outbox, whatever sends into it) is
+    checked when the test ends: a link, and no name, username, message, contact detail or
+    time window of anybody the test created. What to look for is noted as users, peers and
+    requests are saved, so the check needs no database at teardown."""
+    from django.db.models.signals import post_save
+
+    from peers.models import PeerSupporter
+    from support_requests.models import SupportRequest
+
+    secrets = Secrets()
+    watched = [
+        (get_user_model(), lambda i: [i.first_name, i.last_name, i.username], secrets.names),
+        (PeerSupporter, lambda i: [i.display_name], secrets.names),
+        (SupportRequest, lambda i: [i.message, i.contact_detail, i.time_window], secrets.texts),
+    ]
+    receivers = []
+    for model, values, into in watched:
+
+        def note(sender, instance, values=values, into=into, **kwargs):
+            into.update(str(value) for value in values(instance) if value)
+
+        post_save.connect(note, sender=model, weak=False)
+        receivers.append((model, note))
+    yield
+    for model, note in receivers:
+        post_save.disconnect(note, sender=model)
+    from django.core import mail
+
+    problems = [problem for message in getattr(mail, "outbox", []) for problem in
+                link_only_problems(message, secrets)]  # fmt: skip
+    assert not problems, problems
+
+
+class Secrets:
+    def __init__(self):
+        self.names, self.texts = set(), set()
+
+
+def link_only_problems(message, secrets):
+    """What breaks the link-only rule in one e-mail: a missing link, a name (as a whole
+    word, any case), a message, contact detail or time window (as typed)."""
+    import re
+
+    bodies = [message.subject, message.body] + [
+        content for content, _ in getattr(message, "alternatives", [])
+    ]
+    text = "\n".join(str(body) for body in bodies)
+    problems = [] if re.search(r"https?://\S+", message.body) else ["no link in the body"]
+    for name in sorted({name.casefold() for name in secrets.names}):
+        if len(name) >= 3 and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I):
+            problems.append(f"the name {name!r} in an e-mail to {message.to}")
+    texts = [value.strip() for value in secrets.texts if len(value.strip()) >= 4]
+    problems += [f"{value!r} in an e-mail" for value in texts if value in text]
+    return problems
+
+
 # Browser tests -------------------------------------------------------------------------
 
 CHROMIUM_ARGS = [

@@ -4,12 +4,15 @@ Every route of the project must appear here: `test_every_route_is_in_the_matrix`
 when a view is added without its row, so a new URL is deny-tested by construction.
 """
 
+import uuid
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from peers.models import Nomination
+from support_requests.models import Status
 from tests.conftest import make_user
-from tests.support_requests.factories import make_request
+from tests.support_requests.factories import comparable, make_request
 
 ROLES = ["anonymous", "staff", "peer", "coordinator"]
 
@@ -293,13 +296,45 @@ MATRIX.update(
                 "close",
             ]
         },  # fmt: skip
-        # Coordinators may try to assign any request; an accepted one is refused with a
-        # message (302), never shown.
+        # Coordinators act on a request only while it waits in the dispatch queue: dan's
+        # accepted request is a 404 to them like an unknown id (every status: see below).
         "requests:assign": (
             DANS_REQUEST,
-            {"GET": statuses(302, 405, 405, 405), "POST": statuses(302, 403, 403, 302)},
+            {"GET": statuses(302, 405, 405, 405), "POST": statuses(302, 403, 403, 404)},
         ),
     }
+)
+
+# A second look at the request pages, with a request each capacity may see: the requester
+# (carol), the peer it is offered to and the peer it is assigned to (alice), a coordinator
+# while it waits in the dispatch queue (quinn). Their pages answer 200, and the header
+# checks below (no-store above all) run on a page that holds a request.
+SEEN = {
+    "carols_request": statuses(302, 200, 404, 404),
+    "offered_to_alice": statuses(302, 404, 200, 404),
+    "assigned_to_alice": statuses(302, 404, 200, 404),
+    "in_the_queue": statuses(302, 404, 404, 200),
+}
+SEEN_CASES = (
+    [
+        ("requests:detail", key, "GET", role, expected)
+        for key, row in SEEN.items()
+        for role, expected in row.items()
+    ]
+    + [
+        ("requests:sent", "carols_request", "GET", role, expected)
+        for role, expected in statuses(302, 200, 404, 404).items()
+    ]
+    + [
+        # Assigning: the only 302 is a coordinator's on a request in the queue.
+        ("requests:assign", key, "POST", role, statuses(302, 403, 403, 404)[role])
+        for key in ["carols_request", "offered_to_alice", "assigned_to_alice"]
+        for role in ROLES
+    ]
+    + [
+        ("requests:assign", "in_the_queue", "POST", role, statuses(302, 403, 403, 302)[role])
+        for role in ROLES
+    ]
 )
 
 # Programme figures: coordinators (and the board, tested in tests/figures), all GET.
@@ -365,13 +400,17 @@ def test_every_route_is_in_the_matrix():
 
 
 @pytest.fixture
-def world(bob, dan):
+def world(alice, bob, carol, dan):
     erin = make_user("erin")
     bob_peer = bob.peer_profile
     return {
         "bob_peer": bob_peer,
         "department": bob_peer.department,
         "dans_request": make_request(dan, assigned_to=bob_peer),
+        "carols_request": make_request(carol, offered_to=bob_peer),
+        "offered_to_alice": make_request(dan, offered_to=alice.peer_profile),
+        "assigned_to_alice": make_request(dan, assigned_to=alice.peer_profile),
+        "in_the_queue": make_request(dan, status=Status.DISPATCH),
         "nomination_for_dan": Nomination.objects.create(
             nominator=bob_peer, nominee=dan, profession="physician", department="Surgery",
             motivation="m",
@@ -400,6 +439,29 @@ def test_role_gets_expected_status(
     if role != "anonymous":
         client.force_login(users_by_role[role])
     url = reverse(name, kwargs=kwargs(world) if callable(kwargs) else kwargs or None)
+    check(client, name, url, method, role, expected)
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "method", "role", "expected"),
+    [pytest.param(*case, id="-".join(case[:4])) for case in SEEN_CASES],
+)
+def test_each_capacity_gets_expected_status_on_a_request_it_may_see(
+    client, users_by_role, world, name, key, method, role, expected
+):
+    if role != "anonymous":
+        client.force_login(users_by_role[role])
+    check(client, name, reverse(name, args=[world[key].pk]), method, role, expected)
+
+
+def test_a_request_page_is_seen_by_every_capacity():
+    """Guards the second look: a request page answered 200 to someone, so the header
+    checks ran on one."""
+    seen = {role for name, _, _, role, expected in SEEN_CASES if expected == 200}
+    assert seen == {"staff", "peer", "coordinator"}
+
+
+def check(client, name, url, method, role, expected):
     response = getattr(client, method.lower())(url)
     assert response.status_code == expected
     if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
@@ -418,3 +480,25 @@ def test_admin_is_closed_to_non_staff_accounts(client, quinn):
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+@pytest.mark.parametrize("status", [*Status.values, "purged"])
+def test_assigning_is_a_404_on_every_status_but_in_the_queue(client, quinn, bob, dan, status):
+    """Coordinators act on a request only while it waits in the queue; in any other state
+    the assign route answers exactly what an unknown id answers, and nothing changes."""
+    support_request = make_request(dan, status=Status.DISPATCH if status == "purged" else status)
+    if status == "purged":
+        support_request.purged_at = support_request.created_at
+        support_request.save()
+    client.force_login(quinn)
+    data = {"peer": bob.peer_profile.pk}
+    response = client.post(reverse("requests:assign", args=[support_request.pk]), data)
+    if status == Status.DISPATCH:
+        assert response.status_code == 302
+        return
+    unknown_id = uuid.uuid4()
+    unknown = client.post(reverse("requests:assign", args=[unknown_id]), data)
+    assert response.status_code == unknown.status_code == 404
+    assert comparable(response, support_request.pk) == comparable(unknown, unknown_id)
+    support_request.refresh_from_db()
+    assert support_request.assigned_peer is None

@@ -26,6 +26,32 @@ def past_or_today(value, message=None):
     return value
 
 
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+
+
+def within_sensible_years(value):
+    """Refuses a date or moment outside 1900-2100: such a date is a typing mistake, and
+    year 1 or 9999 overflows once moved to another time zone (a 500 in the audit log)."""
+    if value and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise forms.ValidationError(
+            _("Give a date between %(first)s and %(last)s.")
+            % {"first": EARLIEST_YEAR, "last": LATEST_YEAR},
+            code="year_out_of_range",
+        )
+
+
+class DateField(forms.DateField):
+    """The date field of every form of the project (a test checks it): years 1900-2100."""
+
+    default_validators = [within_sensible_years]
+
+
+class DateTimeField(forms.DateTimeField):
+    """The date-and-time field of every form of the project: years 1900-2100."""
+
+    default_validators = [within_sensible_years]
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 

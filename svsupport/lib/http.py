@@ -18,3 +18,16 @@ def client_ip(request):
     if len(forwarded) < hops:
         return request.META.get("REMOTE_ADDR", "")
     return forwarded[-hops]
+
+
+MAX_ID = 2**63 - 1  # PostgreSQL's bigint
+
+
+def parse_id(text):
+    """A database id typed in a query string, or None. Strict: ASCII digits only (str.isdigit
+    accepts '²' and '٣', which int() refuses or reads), and within a bigint."""
+    text = str(text or "")
+    if not (text.isascii() and text.isdigit()) or len(text) > 19:
+        return None
+    value = int(text)
+    return value if 0 < value <= MAX_ID else None

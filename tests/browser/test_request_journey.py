@@ -111,3 +111,24 @@ def test_quinn_sees_on_the_dispatch_page_that_e_mails_wait(
     )
     assert_accessible()
     screenshot("requests-dispatch-undelivered-en")
+
+
+def test_a_person_with_three_open_requests_is_pointed_to_them_kindly(
+    page, live_server, carol, alice, log_in, screenshot, assert_accessible
+):
+    from support_requests.models import Status
+    from tests.support_requests.factories import make_request
+
+    for _ in range(3):
+        make_request(carol, status=Status.DISPATCH)
+    log_in(carol)
+    page.goto(live_server.url + "/requests/new/")
+    expect(
+        page.get_by_role("heading", level=2, name="Your requests are on their way")
+    ).to_be_visible()
+    expect(page.get_by_role("button", name="Send my request")).to_have_count(0)
+    assert_accessible()
+    screenshot("requests-new-limit-en")
+    page.get_by_role("link", name="your requests").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert page.url.endswith("/requests/")

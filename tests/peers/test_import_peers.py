@@ -94,3 +94,24 @@ def test_a_missing_column_is_named(tmp_path, db, capsys):
 def test_an_unreadable_file_is_a_clear_error(tmp_path, db):
     with pytest.raises(CommandError, match="cannot read"):
         call_command("import_peers", str(tmp_path / "absent.csv"))
+
+
+def test_a_row_with_more_cells_than_the_header_is_an_error_with_its_line(tmp_path, db, capsys):
+    shifted = (
+        HEADER
+        + "ok,ok@hospital.example,Fine Name,nurse,Oncology,Oncopole,fr,,\n"
+        + "jdoe,j.doe@hospital.example,John Doe,pharmacist,Pharmacy,Purpan,en,,,Surgery,x\n"
+    )
+    with pytest.raises(CommandError, match="nothing imported"):
+        call_command("import_peers", write(tmp_path, shifted))
+    assert "line 3: 2 cell(s) more than the header's columns" in capsys.readouterr().err
+    assert not PeerSupporter.objects.exists()
+    assert not get_user_model().objects.exists()
+
+
+def test_a_joining_date_in_year_1_is_an_error(tmp_path, db, capsys):
+    header = "username,email,display_name,profession,department,site,joined_on\n"
+    row = "jdoe,j.doe@hospital.example,John Doe,pharmacist,Pharmacy,Purpan,0001-01-01\n"
+    with pytest.raises(CommandError, match="nothing imported"):
+        call_command("import_peers", write(tmp_path, header + row))
+    assert "line 2: joined_on is before 1900" in capsys.readouterr().err

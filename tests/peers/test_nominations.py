@@ -16,7 +16,7 @@ ATTESTATION = {
 }
 
 
-def nominate(client, nominee="dan", **extra):
+def nominate(client, nominee="dan", follow=False, **extra):
     data = {
         "nominee": nominee,
         "profession": "physician",
@@ -24,7 +24,7 @@ def nominate(client, nominee="dan", **extra):
         "motivation": "A calm listener.",
         **extra,
     }
-    return client.post(reverse("peers:nominate"), data)
+    return client.post(reverse("peers:nominate"), data, follow=follow)
 
 
 @pytest.fixture
@@ -162,3 +162,27 @@ def test_the_same_colleague_cannot_be_nominated_twice_at_once(client, alice, dan
     response = nominate(client, nominee="DAN")
     assert "already has a nomination in progress" in response.content.decode()
     assert Nomination.objects.count() == 1
+
+
+@pytest.mark.parametrize("known_as", ["withdrawn peer", "candidate", "nominated by bob"])
+def test_what_the_nominator_may_not_know_is_not_told(client, alice, bob, dan, known_as):
+    """No oracle: a colleague with an unpublished peer record, or nominated by someone else,
+    gets the same answer as anybody, and nothing new is recorded or sent."""
+    if known_as == "nominated by bob":
+        Nomination.objects.create(
+            nominator=bob.peer_profile, nominee=dan, profession="nurse", department="ICU",
+            motivation="m",
+        )  # fmt: skip
+    else:
+        status = Status.WITHDRAWN if known_as == "withdrawn peer" else Status.CANDIDATE
+        make_peer(dan, status=status, ready=False)
+    before = Nomination.objects.count()
+    client.force_login(alice)
+    make_user("erin")
+    fresh = nominate(client, nominee="erin", follow=True)
+    told = nominate(client, follow=True)
+    assert told.redirect_chain == fresh.redirect_chain
+    assert [str(m) for m in told.context["messages"]] == [
+        "Thank you. Your colleague is asked first, privately."
+    ]
+    assert Nomination.objects.filter(nominee=dan).count() == before

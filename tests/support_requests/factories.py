@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 from django.utils import timezone
@@ -47,3 +48,9 @@ def form_data(**changes):
         "situation": "adverse_event",
     }
     return {**data, **changes}
+
+
+def comparable(response, pk):
+    """The page without what differs on every response: the CSRF token and the path."""
+    text = response.content.decode().replace(str(pk), "ID")
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", text)

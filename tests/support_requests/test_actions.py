@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from support_requests.models import Escalation, FollowUp, Meeting, Offer, Status, SupportRequest
 from tests.organisation.factories import department
-from tests.support_requests.factories import make_request
+from tests.support_requests.factories import comparable, make_request
 
 
 def url(name, support_request):
@@ -186,11 +186,84 @@ def test_assigning_warns_about_the_matching_rules_first(client, carol, quinn, al
     assert SupportRequest.objects.get().assigned_peer == peer
 
 
-def test_assigning_an_already_accepted_request_is_told(client, carol, quinn, alice, bob):
-    support_request = make_request(carol, assigned_to=alice.peer_profile)
+OUTSIDE_THE_QUEUE = [Status.OFFERED, Status.ACCEPTED, Status.CLOSED, Status.WITHDRAWN]
+
+
+@pytest.mark.parametrize("status", OUTSIDE_THE_QUEUE)
+def test_assigning_a_request_outside_the_queue_is_a_404_that_tells_nothing(
+    client, quinn, alice, bob, dan, status
+):
+    """No oracle: a peer from the requester's department, the requester themselves, a
+    peer who declined, or a request accepted meanwhile all answer the same bare 404 as an
+    unknown id, and nothing changes."""
+    alice_peer = alice.peer_profile
+    alice_peer.department = "Surgery"
+    alice_peer.save()
+    support_request = make_request(bob, offered_to=dan_peer(dan), status=status)
+    Offer.objects.create(
+        request=support_request, peer=alice_peer, state=Offer.State.DECLINED,
+        expires_at=timezone.now(),
+    )  # fmt: skip
     client.force_login(quinn)
-    response = client.post(
-        url("assign", support_request), {"peer": bob.peer_profile.pk}, follow=True
+    unknown_id = uuid.uuid4()
+    unknown = client.post(reverse("requests:assign", args=[unknown_id]), {"peer": alice_peer.pk})
+    for peer in [alice_peer, bob.peer_profile, dan.peer_profile]:
+        for data in [{"peer": peer.pk}, {"peer": peer.pk, "confirm": "on"}, {"peer": "x"}]:
+            response = client.post(url("assign", support_request), data)
+            assert response.status_code == 404
+            assert comparable(response, support_request.pk) == comparable(unknown, unknown_id)
+    assert not list(messages_of(client))
+    assert SupportRequest.objects.get(pk=support_request.pk).status == status
+    assert support_request.offers.filter(state=Offer.State.PENDING).count() == 1
+
+
+def dan_peer(dan):
+    from tests.peers.factories import make_peer
+
+    return make_peer(dan, department="Surgery")
+
+
+def messages_of(client):
+    from django.contrib.messages import get_messages
+
+    response = client.get(reverse("requests:dispatch"))
+    return get_messages(response.wsgi_request)
+
+
+def test_assigning_a_request_that_left_the_queue_meanwhile_is_refused(carol, bob):
+    """The race after the access decision: the row lock finds it gone from the queue."""
+    from support_requests import services
+
+    support_request = make_request(carol, status=Status.DISPATCH)
+    services.request_assign(request_id=support_request.pk, peer=bob.peer_profile)
+    with pytest.raises(services.AlreadyTaken):
+        services.request_assign(request_id=support_request.pk, peer=bob.peer_profile)
+
+
+def test_a_late_accept_tells_the_peer_nothing_about_what_became_of_the_request(
+    client, carol, alice, bob
+):
+    taken = make_request(carol, offered_to=alice.peer_profile)
+    withdrawn = make_request(carol, offered_to=alice.peer_profile)
+    Offer.objects.update(state=Offer.State.LAPSED)
+    client.force_login(alice)
+    # Both offers are over for alice; one request is now someone else's, one withdrawn.
+    SupportRequest.objects.filter(pk=taken.pk).update(
+        status=Status.ACCEPTED, assigned_peer=bob.peer_profile
     )
-    assert "accepted this request meanwhile" in response.content.decode()
-    assert SupportRequest.objects.get().assigned_peer == alice.peer_profile
+    SupportRequest.objects.filter(pk=withdrawn.pk).update(status=Status.WITHDRAWN)
+    told = [
+        [str(m) for m in client.post(url(action, item), follow=True).context["messages"]]
+        for item in [taken, withdrawn]
+        for action in ["accept", "decline"]
+    ]
+    assert told == [["This request is no longer waiting for you."]] * 4
+
+
+def test_the_assign_workflow_itself_refuses_a_request_offered_to_a_peer(carol, alice, bob):
+    from support_requests import services
+
+    support_request = make_request(carol, offered_to=alice.peer_profile)
+    with pytest.raises(services.AlreadyTaken):
+        services.request_assign(request_id=support_request.pk, peer=bob.peer_profile)
+    assert support_request.offers.get().state == Offer.State.PENDING

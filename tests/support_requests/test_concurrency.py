@@ -2,6 +2,7 @@
 a request wins; the other is told, and nothing is half-written."""
 
 import threading
+from functools import partial
 
 import pytest
 from django.db import connection, connections
@@ -64,20 +65,19 @@ def test_two_accepts_of_the_same_offer_give_one_assignment():
         support_request.offers.update(state=Offer.State.PENDING)
 
 
-def test_a_coordinator_assigning_while_the_peer_accepts_gives_one_assignment():
+def test_two_coordinators_assigning_at_once_give_one_assignment():
     carol = make_user("carol")
     alice = make_peer(make_user("alice"), department="A")
     bob = make_peer(make_user("bob"), department="B")
-    support_request = make_request(carol, offered_to=alice)
+    support_request = make_request(carol, status=Status.DISPATCH)
     results = run_together(
-        lambda: services.request_accept(request_id=support_request.pk, peer=alice),
+        lambda: services.request_assign(request_id=support_request.pk, peer=alice),
         lambda: services.request_assign(request_id=support_request.pk, peer=bob),
     )
     assert outcomes(results) == ["AlreadyTaken", "won"]
     support_request.refresh_from_db()
     winner = alice if not isinstance(results[0], Exception) else bob
     assert support_request.assigned_peer == winner
-    assert support_request.offers.filter(state=Offer.State.PENDING).count() == 0
 
 
 def test_two_clocks_at_once_move_a_lapsed_offer_once():
@@ -113,3 +113,29 @@ def test_two_clocks_at_once_deliver_each_queued_mail_once(smtp_server, settings)
     assert sum(sent) == 150 and 0 not in sent, sent
     assert smtp_server.recipients() == sorted(addresses)
     assert [report.mailed.sent for report in run_together(lambda: tick(later))] == [0]
+
+
+def test_the_same_form_posted_twice_at_once_makes_one_request_and_both_lead_to_it(settings):
+    """A double click: two real requests at the same instant, each on its own connection."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.support_requests.factories import form_data
+
+    settings.REQUEST_MAX_OPEN = settings.REQUEST_SUBMIT_RATE = 0  # four rounds for one person
+    carol = make_user("carol")
+    make_peer(make_user("alice"))
+    for _ in range(4):
+        data = form_data()
+        clients = [Client(raise_request_exception=False) for _ in range(2)]
+        for client in clients:
+            client.force_login(carol)
+        responses = run_together(
+            *(partial(client.post, reverse("requests:new"), data) for client in clients)
+        )
+        assert [response.status_code for response in responses] == [302, 302], responses
+        support_request = SupportRequest.objects.get(pk=data["submission_id"])
+        sent = reverse("requests:sent", args=[support_request.pk])
+        assert [response["Location"] for response in responses] == [sent, sent]
+        assert support_request.offers.count() == 1
+    assert SupportRequest.objects.count() == 4

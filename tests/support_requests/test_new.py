@@ -7,6 +7,7 @@ from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from organisation.models import Department
 from organisation.services import profile_update_from_directory
@@ -14,7 +15,7 @@ from support_requests.models import Offer, Status, SupportRequest
 from tests.conftest import make_user
 from tests.organisation.factories import department
 from tests.peers.factories import make_peer
-from tests.support_requests.factories import form_data
+from tests.support_requests.factories import form_data, make_request
 
 NEW = reverse("requests:new")
 
@@ -210,3 +211,74 @@ def test_with_the_mail_server_down_the_request_is_made_and_its_mail_waits(
     smtp_server.start()
     tick(support_request.created_at + timedelta(minutes=2))
     assert smtp_server.recipients() == ["alice@hospital.example"]
+
+
+# Limits per person ---------------------------------------------------------------------
+
+
+def test_a_person_with_three_open_requests_is_pointed_to_them_before_writing(client, carol):
+    for _ in range(3):
+        make_request(carol, status=Status.DISPATCH)
+    client.force_login(carol)
+    content = client.get(NEW).content.decode()
+    assert "You already have several requests open" in content
+    assert f'href="{reverse("requests:mine")}"' in content
+    assert 'name="submission_id"' not in content  # no form to fill in vain
+    response = client.post(NEW, form_data())
+    assert response.status_code == 200
+    assert "You already have several requests open" in response.content.decode()
+    assert SupportRequest.objects.count() == 3
+
+
+def test_closed_requests_do_not_count_against_the_open_limit(client, carol, alice):
+    for status in [Status.DISPATCH, Status.DISPATCH, Status.CLOSED, Status.WITHDRAWN]:
+        make_request(carol, status=status)
+    client.force_login(carol)
+    assert client.post(NEW, form_data()).status_code == 302
+    assert "You already have several requests open" in client.get(NEW).content.decode()
+
+
+def test_sending_too_many_requests_in_an_hour_is_refused_kindly(client, carol, alice, settings):
+    settings.REQUEST_MAX_OPEN = 0
+    settings.REQUEST_SUBMIT_RATE = (2, timedelta(hours=1))
+    client.force_login(carol)
+    for _ in range(2):
+        assert client.post(NEW, form_data()).status_code == 302
+    response = client.post(NEW, form_data())
+    assert "You have sent several requests in a short time" in response.content.decode()
+    assert SupportRequest.objects.count() == 2
+    SupportRequest.objects.update(created_at=timezone.now() - timedelta(minutes=61))
+    assert client.post(NEW, form_data()).status_code == 302
+
+
+def test_zero_switches_both_limits_off(client, carol, alice, settings):
+    settings.REQUEST_MAX_OPEN = 0
+    settings.REQUEST_SUBMIT_RATE = None
+    client.force_login(carol)
+    for _ in range(7):
+        assert client.post(NEW, form_data()).status_code == 302
+    assert SupportRequest.objects.filter(requester=carol).count() == 7
+
+
+def test_the_same_form_sent_again_after_the_limit_still_leads_to_its_request(client, carol):
+    for _ in range(2):
+        make_request(carol, status=Status.DISPATCH)
+    client.force_login(carol)
+    data = form_data()
+    first = client.post(NEW, data)
+    again = client.post(NEW, data)  # the third request is open now: only a resend passes
+    assert first["Location"] == again["Location"]
+    assert SupportRequest.objects.count() == 3
+
+
+@pytest.mark.parametrize("peer", ["²", "٣", "1.0", "-1", "9" * 30, "1 ", "0x1"])
+def test_a_peer_id_that_is_not_plain_digits_is_a_404(client, carol, alice, peer):
+    client.force_login(carol)
+    assert client.get(NEW, {"peer": peer}).status_code == 404
+
+
+def test_a_peer_id_in_plain_digits_still_works(client, carol, alice):
+    client.force_login(carol)
+    response = client.get(NEW, {"peer": str(alice.peer_profile.pk)})
+    assert response.status_code == 200
+    assert "You are asking" in response.content.decode()

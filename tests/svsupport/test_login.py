@@ -125,3 +125,10 @@ def test_an_inactive_account_cannot_log_in(client, carol):
     carol.save()
     assert log_in(client, "carol").status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("username", ["a" * 100_000, "a" + "\u0301" * 5_000])
+def test_an_absurdly_long_username_is_a_plain_login_error(client, carol, username):
+    response = client.post(reverse("login"), {"username": username, "password": "x"})
+    assert response.status_code == 200
+    assert "Please enter a correct username and password" in response.content.decode()

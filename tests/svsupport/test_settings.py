@@ -128,3 +128,20 @@ def test_log_lines_stay_one_line_whatever_is_typed():
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "name=%s", ("a\r\nFAKE b",), None)
     assert "\n" not in OneLineFormatter().format(record)
     assert "a\\r\\nFAKE b" in OneLineFormatter().format(record)
+
+
+@pytest.mark.parametrize("rate", ["5", "5/week", "-1/h", "²/h", "0/h", "five/h"])
+def test_a_malformed_submission_rate_is_refused(rate):
+    result = import_settings(DEBUG="true", REQUEST_SUBMIT_RATE=rate)
+    assert result.returncode != 0
+    assert "REQUEST_SUBMIT_RATE" in result.stderr
+
+
+def test_the_submission_rate_reads_a_count_per_period():
+    from datetime import timedelta
+
+    from svsupport.settings import submission_rate
+
+    assert submission_rate("5/h") == (5, timedelta(hours=1))
+    assert submission_rate("20/d") == (20, timedelta(days=1))
+    assert submission_rate("0") is None

@@ -11,6 +11,7 @@ from organisation.models import Department, Site
 from peers.models import PeerSupporter, Profession, SpokenLanguage, Status
 from peers.services import peer_set_languages
 from svsupport.lib.csv_import import CsvImportCommand
+from svsupport.lib.forms import EARLIEST_YEAR
 from svsupport.lib.text import has_control_characters
 
 REQUIRED = ["username", "email", "display_name", "profession", "department", "site"]
@@ -103,6 +104,8 @@ def parse_date(text, line, problems):
         return None
     if value > date.today():
         problems.append((line, "joined_on is in the future"))
+    if value.year < EARLIEST_YEAR:
+        problems.append((line, f"joined_on is before {EARLIEST_YEAR}"))
     return value
 
 
