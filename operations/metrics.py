@@ -12,7 +12,7 @@ from prometheus_client.core import GaugeMetricFamily
 
 from operations.health import CLOCK
 from operations.models import last_run
-from support_requests.models import UNASSIGNED_STATUSES, Status, SupportRequest
+from support_requests.models import Status, SupportRequest
 from svsupport.lib.mail import undelivered_count
 
 
@@ -23,7 +23,7 @@ def dispatch_queue_length():
 def oldest_waiting_request_age_seconds():
     """Age of the oldest request no peer has accepted yet (offered or in dispatch); 0 when
     none waits."""
-    oldest = SupportRequest.objects.filter(status__in=UNASSIGNED_STATUSES).aggregate(
+    oldest = SupportRequest.objects.filter(status__in=[Status.OFFERED, Status.DISPATCH]).aggregate(
         oldest=Min("created_at")
     )["oldest"]
     return (timezone.now() - oldest).total_seconds() if oldest else 0
