@@ -348,12 +348,7 @@ PURGED_CHILDREN = {"offers": Offer, "meetings": Meeting, "escalations": Escalati
 def anonymise_audit_trail(support_request, children):
     """Keeps that things happened and when, and drops who and what: actors, addresses
     and diffs of the request and of its offers, meetings, escalations and follow-ups."""
-    entries = LogEntry.objects.get_for_object(support_request)
-    for model, pks in children.items():
-        entries = entries | LogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(model), object_id__in=pks
-        )
-    entries.update(
+    audit_entries(support_request, children).update(
         actor=None,
         actor_email=None,
         remote_addr=None,
@@ -369,3 +364,41 @@ def minutes_between(start, end):
     if start is None or end is None:
         return None
     return max(0, int((end - start).total_seconds() // 60))
+
+
+def audit_entries(support_request, children=None):
+    """The audit-log entries of a request and of its offers, meetings, escalations and
+    follow-ups (`children`: model -> primary keys; by default those it has now)."""
+    if children is None:
+        children = {
+            model: list(getattr(support_request, related).values_list("pk", flat=True))
+            for related, model in PURGED_CHILDREN.items()
+        }
+    entries = LogEntry.objects.get_for_object(support_request)
+    for model, pks in children.items():
+        entries = entries | LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id__in=pks
+        )
+    return entries
+
+
+# Marks the audit entry written when a privacy officer reads a request's access trail.
+TRAIL_READ = {"duty": "privacy_officer_trail_read"}
+
+
+def request_trail_read(*, support_request, reader):
+    """The access trail of one request, oldest first, for a privacy officer investigating
+    misuse: who created, read, changed or deleted the request or its child rows, and when.
+    The read is itself written to the trail, before anything is returned."""
+    LogEntry.objects.log_create(
+        support_request,
+        force_log=True,
+        action=LogEntry.Action.ACCESS,
+        actor=reader,
+        additional_data=TRAIL_READ,
+    )
+    return (
+        audit_entries(support_request)
+        .select_related("actor", "content_type")
+        .order_by("timestamp", "pk")
+    )

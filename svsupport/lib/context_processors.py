@@ -13,6 +13,7 @@ def roles(request):
             "peer": role_predicates.is_peer_supporter(user),
             "coordinator": role_predicates.is_coordinator(user),
             "board": role_predicates.is_board(user),
+            "privacy_officer": role_predicates.is_privacy_officer(user),
         }
 
     return {"roles": SimpleLazyObject(compute)}

@@ -23,7 +23,12 @@ class Command(BaseCommand):
         with transaction.atomic():
             created = [
                 demo_user(
-                    username, first, last, coordinator=username == "quinn", board=username == "bea"
+                    username,
+                    first,
+                    last,
+                    coordinator=username == "quinn",
+                    board=username == "bea",
+                    privacy_officer=username == "olga",
                 )[1]
                 for username, first, last, _label in DEMO_USERS
             ]
