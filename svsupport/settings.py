@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "svsupport.lib.middleware.DatabaseUnavailableMiddleware",
+    "svsupport.lib.middleware.UnreadableDataMiddleware",
     "svsupport.lib.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

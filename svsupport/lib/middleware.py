@@ -1,4 +1,5 @@
-"""Fail closed, fail kindly: a database outage gives a plain 503 page, not a traceback."""
+"""Fail closed, fail kindly: a database outage gives a plain 503 page, unreadable encrypted
+data an error page of its own; never a traceback."""
 
 import logging
 import sys
@@ -11,6 +12,7 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+from svsupport.lib.encryption import UndecryptableData
 from svsupport.lib.http import client_ip
 
 logger = logging.getLogger(__name__)
@@ -96,3 +98,22 @@ class AuditlogMiddleware(BaseAuditlogMiddleware):
     @staticmethod
     def _get_remote_addr(request):
         return client_ip(request) or None
+
+
+class UnreadableDataMiddleware:
+    """A record that no configured key decrypts gets an error page of its own: never its
+    ciphertext, never a traceback; one log line for the administrators."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, UndecryptableData):
+            return None
+        logger.error("unreadable encrypted data on %s: %s", request.path, exception)
+        response = HttpResponse(render_to_string("unreadable.html"), status=500)
+        response["Cache-Control"] = "no-store"
+        return response
