@@ -111,3 +111,11 @@ def test_the_lookup_form_leads_to_the_trail_of_the_given_request(client, olga):
     response = client.get(reverse("requests:trail_lookup"), {"request": "not an id"})
     assert response.status_code == 200
     assert "Enter a valid UUID." in response.content.decode()
+
+
+def test_the_trail_speaks_french(client, carol, alice, olga):
+    support_request = carols_request(client, carol, alice)
+    client.force_login(olga)
+    content = client.get(trail(support_request), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Trace d’accès d’une demande" in content
+    assert "a créé" in content and "a consulté" in content
