@@ -321,13 +321,22 @@ def trail(request, pk):
     privacy officer's duty of investigating misuse. The read itself is audited."""
     support_request = access.get_request_for_privacy_officer(pk)
     entries = services.request_trail_read(support_request=support_request, reader=request.user)
-    rows = [
-        (entry, trail_event(entry), TRAIL_RECORDS.get(entry.content_type.model))
-        for entry in entries
-    ]
+    rows = [trail_row(entry) for entry in entries]
     return render(
         request, "requests/trail.html", {"support_request": support_request, "rows": rows}
     )
+
+
+def trail_row(entry):
+    """One line of the trail: who did what to which record, and what changed (for changes
+    only: a creation's diff repeats the whole row)."""
+    changed = entry.action == LogEntry.Action.UPDATE
+    return {
+        "entry": entry,
+        "event": trail_event(entry),
+        "record": TRAIL_RECORDS.get(entry.content_type.model, entry.content_type.model),
+        "changes": entry.changes_dict if changed else {},
+    }
 
 
 TRAIL_RECORDS = {

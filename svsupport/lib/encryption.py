@@ -12,8 +12,10 @@ still load, so lists, the clock and the purge (which overwrites the fields) keep
 
 from cryptography.fernet import Fernet, InvalidToken
 from django.apps import apps
+from django.core.signals import setting_changed
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
+from django.dispatch import receiver
 from encrypted_fields import fields as library
 
 
@@ -73,6 +75,17 @@ class EncryptedCharField(StrictEncryptedFieldMixin, library.EncryptedCharField):
 
 class EncryptedTextField(StrictEncryptedFieldMixin, library.EncryptedTextField):
     pass
+
+
+@receiver(setting_changed)
+def forget_derived_keys(setting, **kwargs):
+    """The fields derive their keys once per process, as a restart does in production; tests
+    that change the keys (settings fixture, override_settings) get them derived again."""
+    if setting in {"SECRET_KEY", "SECRET_KEY_FALLBACKS", "SALT_KEY"}:
+        for fields in encrypted_fields().values():
+            for field in fields:
+                field.__dict__.pop("keys", None)
+                field.__dict__.pop("f", None)
 
 
 # Scanning the stored ciphertext ------------------------------------------------------------

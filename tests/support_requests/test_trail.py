@@ -119,3 +119,13 @@ def test_the_trail_speaks_french(client, carol, alice, olga):
     content = client.get(trail(support_request), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "Trace d’accès d’une demande" in content
     assert "a créé" in content and "a consulté" in content
+
+
+def test_a_change_shows_what_changed_and_a_creation_no_diff(client, carol, alice, olga):
+    support_request = carols_request(client, carol, alice)
+    client.force_login(carol)
+    client.post(reverse("requests:withdraw", args=[support_request.pk]))
+    client.force_login(olga)
+    content = client.get(trail(support_request)).content.decode()
+    assert "<code>status</code>: offered → withdrawn" in content
+    assert "<code>contact_method</code>" not in content  # only in the creation's diff

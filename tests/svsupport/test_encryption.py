@@ -16,31 +16,22 @@ from django.urls import reverse
 
 from support_requests.models import SupportRequest
 from support_requests.services import request_purge
-from svsupport.lib.encryption import UndecryptableData, encrypted_fields
+from svsupport.lib.encryption import UndecryptableData
 from tests.support_requests.factories import make_request
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def forget_keys():
-    """The fields derive their keys once per process (a restart in production)."""
-    for fields in encrypted_fields().values():
-        for field in fields:
-            field.__dict__.pop("keys", None)
-            field.__dict__.pop("f", None)
-
-
 @pytest.fixture
 def salts(settings):
-    """Sets FIELD_ENCRYPTION_SALTS as a restart with a new configuration would."""
+    """Sets FIELD_ENCRYPTION_SALTS as a restart with a new configuration would (the fields
+    derive their keys again on `setting_changed`)."""
 
     def configure(*values):
         settings.SALT_KEY = list(values)
-        forget_keys()
 
     configure("old-salt")
-    yield configure
-    forget_keys()
+    return configure
 
 
 def stored(support_request):
