@@ -19,6 +19,8 @@ logger = logging.getLogger(__name__)
 
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
+# The request attribute that holds the database error met while answering it, at any depth.
+DATABASE_FAILED = "_svsupport_database_failed"
 
 
 class DatabaseUnavailableMiddleware:
@@ -58,9 +60,6 @@ class DatabaseUnavailableMiddleware:
             return None
         setattr(request, DATABASE_FAILED, exception)
         return database_unavailable_response()
-
-
-DATABASE_FAILED = "_svsupport_database_failed"
 
 
 @receiver(got_request_exception)
