@@ -328,10 +328,7 @@ def request_purge(support_request, now=None):
     support_request.dispatched_at = support_request.accepted_at = None
     support_request.first_contact_at = support_request.closed_at = None
     support_request.purged_at = now or timezone.now()
-    children = {
-        model: list(getattr(support_request, related).values_list("pk", flat=True))
-        for related, model in PURGED_CHILDREN.items()
-    }
+    children = child_pks(support_request)
     # The purge itself writes no diff: the deleted values would survive in the log.
     with disable_auditlog():
         support_request.save()
@@ -343,6 +340,14 @@ def request_purge(support_request, now=None):
 
 PURGED_CHILDREN = {"offers": Offer, "meetings": Meeting, "escalations": Escalation,
                    "follow_ups": FollowUp}  # fmt: skip
+
+
+def child_pks(support_request):
+    """{model: primary keys} of the request's offers, meetings, escalations and follow-ups."""
+    return {
+        model: list(getattr(support_request, related).values_list("pk", flat=True))
+        for related, model in PURGED_CHILDREN.items()
+    }
 
 
 def anonymise_audit_trail(support_request, children):
@@ -370,10 +375,7 @@ def audit_entries(support_request, children=None):
     """The audit-log entries of a request and of its offers, meetings, escalations and
     follow-ups (`children`: model -> primary keys; by default those it has now)."""
     if children is None:
-        children = {
-            model: list(getattr(support_request, related).values_list("pk", flat=True))
-            for related, model in PURGED_CHILDREN.items()
-        }
+        children = child_pks(support_request)
     entries = LogEntry.objects.get_for_object(support_request)
     for model, pks in children.items():
         entries = entries | LogEntry.objects.filter(
