@@ -81,37 +81,44 @@ def free_port():
         return sock.getsockname()[1]
 
 
+class DebianCluster:
+    """A cluster in a temporary directory, from the installed server binaries, that can be
+    stopped and started again (the database-down test does)."""
+
+    def __init__(self, bin_dir):
+        self.dir = Path(tempfile.mkdtemp(prefix="svsupport-pg-"))
+        self.port = free_port()
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/{DATABASE_NAME}"
+        # The server refuses to run as root: run it as the postgres system user.
+        as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        if as_postgres:
+            shutil.chown(self.dir, "postgres")
+        data = str(self.dir / "data")
+        self.pg_ctl = [*as_postgres, str(bin_dir / "pg_ctl"), "-D", data]
+        initdb = [str(bin_dir / "initdb"), "-D", data, "-U", "postgres", "-A", "trust", "--no-sync"]
+        subprocess.run([*as_postgres, *initdb], check=True, stdout=subprocess.DEVNULL)
+
+    def start(self):
+        options = f"-p {self.port} -k {self.dir} -h 127.0.0.1 -c fsync=off"
+        log = str(self.dir / "log")
+        subprocess.run([*self.pg_ctl, "-o", options, "-l", log, "-w", "start"], check=True)
+
+    def stop(self):
+        subprocess.run([*self.pg_ctl, "-m", "fast", "-w", "stop"], check=True)
+
+    def remove(self):
+        subprocess.run([*self.pg_ctl, "-m", "fast", "-w", "stop"], check=False)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
 @contextlib.contextmanager
 def debian_cluster(bin_dir):
-    datadir = Path(tempfile.mkdtemp(prefix="svsupport-pg-"))
-    port = free_port()
-    # The server refuses to run as root: run it as the postgres system user.
-    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    if as_postgres:
-        shutil.chown(datadir, "postgres")
-    pg_ctl = [*as_postgres, str(bin_dir / "pg_ctl"), "-D", str(datadir / "data")]
-    subprocess.run(
-        [
-            *as_postgres,
-            str(bin_dir / "initdb"),
-            "-D",
-            str(datadir / "data"),
-            "-U",
-            "postgres",
-            "-A",
-            "trust",
-            "--no-sync",
-        ],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    options = f"-p {port} -k {datadir} -h 127.0.0.1 -c fsync=off"
-    subprocess.run([*pg_ctl, "-o", options, "-l", str(datadir / "log"), "-w", "start"], check=True)
+    cluster = DebianCluster(bin_dir)
+    cluster.start()
     try:
-        yield f"postgres://postgres@127.0.0.1:{port}/{DATABASE_NAME}"
+        yield cluster.url
     finally:
-        subprocess.run([*pg_ctl, "-m", "fast", "-w", "stop"], check=False)
-        shutil.rmtree(datadir, ignore_errors=True)
+        cluster.remove()
 
 
 @contextlib.contextmanager

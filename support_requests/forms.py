@@ -206,3 +206,12 @@ class FollowUpAnswerForm(forms.Form):
         choices=FollowUp.Answer.choices,
         widget=forms.RadioSelect,
     )
+
+
+class TrailLookupForm(forms.Form):
+    """A privacy officer asks for the access trail of one request, by its identifier."""
+
+    request = forms.UUIDField(
+        label=_("Identifier of the request"),
+        help_text=_("The code at the end of the request's address, e.g. 0f1e…-…"),
+    )

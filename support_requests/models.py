@@ -14,10 +14,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 
 from organisation.models import Department
 from peers.models import PeerSupporter, Profession, SpokenLanguage
+from svsupport.lib.encryption import EncryptedCharField, EncryptedTextField
 
 MESSAGE_MAX_LENGTH = 500
 

@@ -364,10 +364,7 @@ def request_purge(support_request, now=None):
     support_request.dispatched_at = support_request.accepted_at = None
     support_request.first_contact_at = support_request.closed_at = None
     support_request.purged_at = now or timezone.now()
-    children = {
-        model: list(getattr(support_request, related).values_list("pk", flat=True))
-        for related, model in PURGED_CHILDREN.items()
-    }
+    children = child_pks(support_request)
     # The purge itself writes no diff: the deleted values would survive in the log.
     with disable_auditlog():
         support_request.save()
@@ -382,15 +379,18 @@ PURGED_CHILDREN = {"offers": Offer, "meetings": Meeting, "escalations": Escalati
                    "follow_ups": FollowUp}  # fmt: skip
 
 
+def child_pks(support_request):
+    """{model: primary keys} of the request's offers, meetings, escalations and follow-ups."""
+    return {
+        model: list(getattr(support_request, related).values_list("pk", flat=True))
+        for related, model in PURGED_CHILDREN.items()
+    }
+
+
 def anonymise_audit_trail(support_request, children):
     """Keeps that things happened and when, and drops who and what: actors, addresses
     and diffs of the request and of its offers, meetings, escalations and follow-ups."""
-    entries = LogEntry.objects.get_for_object(support_request)
-    for model, pks in children.items():
-        entries = entries | LogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(model), object_id__in=pks
-        )
-    entries.update(
+    audit_entries(support_request, children).update(
         actor=None,
         actor_email=None,
         remote_addr=None,
@@ -406,3 +406,38 @@ def minutes_between(start, end):
     if start is None or end is None:
         return None
     return max(0, int((end - start).total_seconds() // 60))
+
+
+def audit_entries(support_request, children=None):
+    """The audit-log entries of a request and of its offers, meetings, escalations and
+    follow-ups (`children`: model -> primary keys; by default those it has now)."""
+    if children is None:
+        children = child_pks(support_request)
+    entries = LogEntry.objects.get_for_object(support_request)
+    for model, pks in children.items():
+        entries = entries | LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), object_id__in=pks
+        )
+    return entries
+
+
+# Marks the audit entry written when a privacy officer reads a request's access trail.
+TRAIL_READ = {"duty": "privacy_officer_trail_read"}
+
+
+def request_trail_read(*, support_request, reader):
+    """The access trail of one request, oldest first, for a privacy officer investigating
+    misuse: who created, read, changed or deleted the request or its child rows, and when.
+    The read is itself written to the trail, before anything is returned."""
+    LogEntry.objects.log_create(
+        support_request,
+        force_log=True,
+        action=LogEntry.Action.ACCESS,
+        actor=reader,
+        additional_data=TRAIL_READ,
+    )
+    return (
+        audit_entries(support_request)
+        .select_related("actor", "content_type")
+        .order_by("timestamp", "pk")
+    )

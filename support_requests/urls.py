@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.new, name="new"),
     path("inbox/", views.inbox, name="inbox"),
     path("dispatch/", views.dispatch, name="dispatch"),
+    path("trail/", views.trail_lookup, name="trail_lookup"),
     path("<uuid:pk>/", views.detail, name="detail"),
     path("<uuid:pk>/sent/", views.sent, name="sent"),
     path("<uuid:pk>/withdraw/", views.withdraw, name="withdraw"),
@@ -21,4 +22,5 @@ urlpatterns = [
     path("<uuid:pk>/escalations/", views.escalate, name="escalate"),
     path("<uuid:pk>/close/", views.close, name="close"),
     path("<uuid:pk>/assign/", views.assign, name="assign"),
+    path("<uuid:pk>/trail/", views.trail, name="trail"),
 ]

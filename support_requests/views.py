@@ -1,3 +1,4 @@
+from auditlog.models import LogEntry
 from auditlog.signals import accessed
 from django.conf import settings
 from django.contrib import messages
@@ -5,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -18,10 +20,11 @@ from support_requests.forms import (
     FollowUpAnswerForm,
     MeetingForm,
     SupportRequestForm,
+    TrailLookupForm,
 )
 from support_requests.models import FollowUp, Offer, Status, SupportRequest
 from svsupport.lib.mail import undelivered
-from svsupport.lib.roles import coordinator_required
+from svsupport.lib.roles import coordinator_required, privacy_officer_required
 
 LIST_LIMIT = 50
 
@@ -315,3 +318,60 @@ def dispatch(request):
             "now": timezone.now(),
         },
     )
+
+
+@never_cache
+@privacy_officer_required
+@require_GET
+def trail_lookup(request):
+    form = TrailLookupForm(request.GET or None)
+    if form.is_valid():
+        return redirect("requests:trail", pk=form.cleaned_data["request"])
+    return render(request, "requests/trail_lookup.html", {"form": form})
+
+
+@never_cache
+@privacy_officer_required
+@require_GET
+def trail(request, pk):
+    """Who created, read, changed or deleted one request and its child rows, and when: the
+    privacy officer's duty of investigating misuse. The read itself is audited."""
+    support_request = access.get_request_for_privacy_officer(pk)
+    entries = services.request_trail_read(support_request=support_request, reader=request.user)
+    rows = [trail_row(entry) for entry in entries]
+    return render(
+        request, "requests/trail.html", {"support_request": support_request, "rows": rows}
+    )
+
+
+def trail_row(entry):
+    """One line of the trail: who did what to which record, and what changed (for changes
+    only: a creation's diff repeats the whole row)."""
+    changed = entry.action == LogEntry.Action.UPDATE
+    return {
+        "entry": entry,
+        "event": trail_event(entry),
+        "record": TRAIL_RECORDS.get(entry.content_type.model, entry.content_type.model),
+        "changes": entry.changes_dict if changed else {},
+    }
+
+
+TRAIL_RECORDS = {
+    "supportrequest": _lazy("the request"),
+    "offer": _lazy("an offer to a peer"),
+    "meeting": _lazy("a meeting"),
+    "escalation": _lazy("an imminent-danger alert"),
+    "followup": _lazy("a follow-up"),
+}
+TRAIL_ACTIONS = {
+    LogEntry.Action.CREATE: _lazy("created"),
+    LogEntry.Action.UPDATE: _lazy("changed"),
+    LogEntry.Action.DELETE: _lazy("deleted"),
+    LogEntry.Action.ACCESS: _lazy("read"),
+}
+
+
+def trail_event(entry):
+    if entry.additional_data == services.TRAIL_READ:
+        return _("read this access trail (privacy officer)")
+    return TRAIL_ACTIONS.get(entry.action, entry.get_action_display())

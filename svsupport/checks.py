@@ -61,3 +61,37 @@ def check_proxy_hops(app_configs, **kwargs):
     if settings.TRUSTED_PROXY_HOPS >= 0:
         return []
     return [Error("TRUSTED_PROXY_HOPS cannot be negative.", id="svsupport.E004")]
+
+
+# The placeholders of .env.example (tests/svsupport/test_checks.py keeps them in step). They are
+# public: a key derived from them protects nothing.
+PLACEHOLDER_SECRET_KEY = "change-me-to-50-random-characters"  # noqa: S105
+PLACEHOLDER_SALT = "change-me-to-32-random-characters"
+
+
+@register(Tags.security)
+def check_no_placeholder_secrets(app_configs, **kwargs):
+    """Refused always, DEBUG or not: the placeholders are printed in the repository, so
+    anything signed or encrypted with them is readable by anyone, and a developer's database
+    encrypted with them is one copy away from a server."""
+    errors = []
+    if PLACEHOLDER_SECRET_KEY in [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]:
+        errors.append(
+            Error(
+                "SECRET_KEY (or SECRET_KEY_FALLBACKS) is the placeholder of .env.example.",
+                hint="Set 50 random characters, e.g. python -c 'import secrets; "
+                "print(secrets.token_urlsafe(50))'.",
+                id="svsupport.E005",
+            )
+        )
+    if PLACEHOLDER_SALT in settings.SALT_KEY:
+        errors.append(
+            Error(
+                "FIELD_ENCRYPTION_SALTS holds the placeholder of .env.example.",
+                hint="Set 32 random characters, e.g. python -c 'import secrets; "
+                "print(secrets.token_urlsafe(32))'. If data was already encrypted with it, "
+                "rotate first (README, key rotation).",
+                id="svsupport.E006",
+            )
+        )
+    return errors

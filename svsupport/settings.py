@@ -76,20 +76,24 @@ INSTALLED_APPS = [
     "operations",
 ]
 
+# DatabaseUnavailableMiddleware wraps every layer that can touch the database (sessions,
+# authentication, audit log, axes) and answers its 503 page whatever layer failed; the
+# header middlewares sit outside it so that page gets the same headers as any other.
 MIDDLEWARE = [
     "svsupport.lib.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "svsupport.lib.middleware.DatabaseUnavailableMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "svsupport.lib.middleware.UnreadableDataMiddleware",
+    "svsupport.lib.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "svsupport.lib.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

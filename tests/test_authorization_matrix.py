@@ -261,6 +261,7 @@ MATRIX = {
 
 # A request of dan's, assigned to bob: none of the matrix's people may know it exists.
 DANS_REQUEST = lambda world: {"pk": world["dans_request"].pk}  # noqa: E731
+PRIVACY_OFFICER_PAGE = {"GET": statuses(302, 403, 403, 403), "POST": statuses(302, 403, 403, 403)}
 REQUEST_ACTION = {"GET": statuses(302, 405, 405, 405), "POST": statuses(302, 404, 404, 404)}
 MATRIX.update(
     {
@@ -296,6 +297,10 @@ MATRIX.update(
                 "close",
             ]
         },  # fmt: skip
+        # The privacy officer's duty (tests/support_requests/test_trail.py): every other role,
+        # coordinators included, is refused before any lookup.
+        "requests:trail_lookup": (None, PRIVACY_OFFICER_PAGE),
+        "requests:trail": (DANS_REQUEST, PRIVACY_OFFICER_PAGE),
         # Coordinators act on a request only while it waits in the dispatch queue: dan's
         # accepted request is a 404 to them like an unknown id (every status: see below).
         "requests:assign": (

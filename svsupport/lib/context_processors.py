@@ -15,6 +15,7 @@ def roles(request):
             "coordinator": role_predicates.is_coordinator(user),
             "board": role_predicates.is_board(user),
             "labels": role_predicates.role_labels(user),
+            "privacy_officer": role_predicates.is_privacy_officer(user),
         }
 
     return {"roles": SimpleLazyObject(compute)}

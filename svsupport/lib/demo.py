@@ -18,6 +18,7 @@ DEMO_USERS = [
     ("carol", "Carol", "Petit", _("staff, nurse, oncology")),
     ("dan", "Dan", "Richard", _("staff, physician, surgery")),
     ("bea", "Bea", "Laurent", _("board member: sees the programme figures")),
+    ("olga", "Olga", "Fabre", _("privacy officer: reads the access trail of a request")),
 ]
 
 
@@ -39,7 +40,9 @@ def real_accounts():
     return get_user_model().objects.exclude(groups__name=DEMO_GROUP)
 
 
-def demo_user(username, first_name, last_name, *, coordinator=False, board=False):
+def demo_user(
+    username, first_name, last_name, *, coordinator=False, board=False, privacy_officer=False
+):
     """Gets or creates a demo account (password 'demo'); returns (user, created)."""
     user, created = get_user_model().objects.get_or_create(
         username=username,
@@ -54,5 +57,6 @@ def demo_user(username, first_name, last_name, *, coordinator=False, board=False
         user.save(update_fields=["password"])
     groups = [DEMO_GROUP] + ([roles.COORDINATORS_GROUP] if coordinator else [])
     groups += [roles.BOARD_GROUP] if board else []
+    groups += [roles.PRIVACY_OFFICERS_GROUP] if privacy_officer else []
     user.groups.add(*[Group.objects.get_or_create(name=name)[0] for name in groups])
     return user, created

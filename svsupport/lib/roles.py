@@ -5,7 +5,10 @@
   in training included: they sign the charter before activation);
 - coordinator: member of the Quality and Risk Office group;
 - board: member of the "Board" group; sees the programme figures, suppressed, and nothing else
-  that other staff do not see.
+  that other staff do not see;
+- privacy officer: member of the "Privacy officer" group; reads the access trail of one support
+  request at a time, to investigate misuse. Never an account that may enter the Django admin:
+  IT support grants the role and must not be able to hold it.
 """
 
 from functools import wraps
@@ -17,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 # never shown as such, always through ROLE_LABELS, which is translated.
 COORDINATORS_GROUP = "Quality and Risk Office"
 BOARD_GROUP = "Board"
+PRIVACY_OFFICERS_GROUP = "Privacy officer"
 
 # The roles IT grants with `manage.py grant_role USER ROLE`: role -> group name.
 ROLE_GROUPS = {"coordinator": COORDINATORS_GROUP, "board": BOARD_GROUP}
@@ -76,29 +80,42 @@ def coordinator_users():
     return get_user_model().objects.filter(groups__name=COORDINATORS_GROUP, is_active=True)
 
 
-def coordinator_required(view):
-    """403 for any logged-in user who is not a coordinator (login is enforced globally)."""
+def role_required(allowed):
+    """A view decorator: 403 for any logged-in user for whom `allowed(user)` is false (login
+    is enforced globally). One gate per kind of page, the same everywhere."""
 
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not is_coordinator(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not allowed(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
 
-    return wrapped
+        return wrapped
+
+    return decorator
 
 
 def is_board(user):
     return is_staff_member(user) and BOARD_GROUP in _group_names(user)
 
 
-def figures_required(view):
-    """The programme figures: coordinators and the board; 403 for any other logged-in user."""
+def is_privacy_officer(user):
+    # Separation of duties: whoever administers the accounts (is_staff, is_superuser) grants
+    # the role and would otherwise be able to read who asked for help.
+    return (
+        is_staff_member(user)
+        and not (user.is_staff or user.is_superuser)
+        and PRIVACY_OFFICERS_GROUP in _group_names(user)
+    )
 
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not (is_coordinator(request.user) or is_board(request.user)):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
 
-    return wrapped
+def can_see_figures(user):
+    return is_coordinator(user) or is_board(user)
+
+
+# Coordinators' pages; the programme figures (coordinators and the board); the access trail of
+# a request (privacy officers).
+coordinator_required = role_required(is_coordinator)
+figures_required = role_required(can_see_figures)
+privacy_officer_required = role_required(is_privacy_officer)

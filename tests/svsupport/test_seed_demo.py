@@ -19,6 +19,8 @@ def test_it_creates_every_demo_account_with_its_role(db):
     assert roles.is_peer_supporter(users.get(username="paul"))
     assert not roles.is_peer_supporter(users.get(username="carol"))
     assert users.get(username="carol").check_password("demo")
+    assert roles.is_privacy_officer(users.get(username="olga"))
+    assert not roles.is_privacy_officer(users.get(username="quinn"))
 
 
 def test_it_fills_the_registry_for_every_page(db):
@@ -40,7 +42,7 @@ def test_running_it_twice_changes_nothing(db, capsys):
     counts = (get_user_model().objects.count(), PeerSupporter.objects.count())
     call_command("seed_demo")
     assert (get_user_model().objects.count(), PeerSupporter.objects.count()) == counts
-    assert "0 account(s) created, 7 already present; 0 peer record(s)" in capsys.readouterr().out
+    assert "0 account(s) created, 8 already present; 0 peer record(s)" in capsys.readouterr().out
 
 
 def test_it_refuses_a_database_with_real_users(carol):

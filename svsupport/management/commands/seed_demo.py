@@ -24,7 +24,12 @@ class Command(BaseCommand):
         with transaction.atomic():
             accounts = {
                 username: demo_user(
-                    username, first, last, coordinator=username == "quinn", board=username == "bea"
+                    username,
+                    first,
+                    last,
+                    coordinator=username == "quinn",
+                    board=username == "bea",
+                    privacy_officer=username == "olga",
                 )
                 for username, first, last, _label in DEMO_USERS
             }
