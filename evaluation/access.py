@@ -1,0 +1,27 @@
+"""Who may reach what of the evaluation. The answers themselves are nobody's: there is no
+helper that finds an answer for a user, because no answer knows its user."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from evaluation.models import AwarenessPulse
+from svsupport.lib import roles
+
+
+def own_peer(user):
+    """The peer whose burden answers these are: 404 for anybody without a peer record (as
+    the peer's own page)."""
+    if not roles.is_peer_supporter(user):
+        raise Http404
+    return roles.peer_profile(user)
+
+
+def get_pulse(pk):
+    """A pulse, for the coordinators and the board (the gate is the view's decorator)."""
+    return get_object_or_404(AwarenessPulse, pk=pk)
+
+
+def open_pulse(today=None):
+    """The pulse open today, the most recent first, or None."""
+    pulses = AwarenessPulse.objects.all()
+    return next((pulse for pulse in pulses[:20] if pulse.is_open(today)), None)
