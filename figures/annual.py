@@ -111,7 +111,7 @@ def question_tables(prefix, questions, counts_by_year, years, note=""):
         side_by_side(
             f"{prefix}_{question}",
             str(wording),
-            _("Answer"),
+            _("Response"),
             [choice.label for choice in choices],
             [
                 ([counts.get(question, {}).get(choice.value, 0) for choice in choices], False)
@@ -145,7 +145,7 @@ def burden(figures_by_year, years):
             side_by_side(
                 f"burden_{field}",
                 title,
-                _("Answer"),
+                _("Response"),
                 [choice.label for choice in choices],
                 columns,
                 years,

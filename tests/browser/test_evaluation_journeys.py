@@ -23,7 +23,9 @@ def in_language(page, live_server, log_in):
     def start(user, language):
         if language == "fr":
             page.goto(f"{live_server.url}/accounts/login/")
-            page.get_by_role("button", name="Français").click()
+            switch = page.get_by_role("button", name="Français")
+            if switch.is_enabled():  # the language chosen before a log-out stays
+                switch.click()
         log_in(user, language)
 
     return start
@@ -48,7 +50,7 @@ def test_the_requester_of_a_closed_request_answers_the_anonymous_questionnaire(
     page.locator("input[name=more_help][value=sooner]").check()
     assert_accessible()
     screenshot(f"evaluation-feedback-form-{language}")
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button.btn-primary[type=submit]").click()
     assert page.locator("h1").inner_text() == ("Thank you" if language == "en" else "Merci")
     assert FeedbackCount.objects.get(question="answered").count == 1
     page.goto(f"{live_server.url}/requests/{support_request.pk}/")
@@ -72,7 +74,7 @@ def test_a_peer_records_a_burden_and_is_shown_support(
     page.locator("input[name=needs_support][value=yes]").check()
     assert_accessible()
     screenshot(f"evaluation-burden-form-{language}")
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button.btn-primary[type=submit]").click()
     assert page.url.endswith("/evaluation/burden/support/")
     assert_accessible()
     screenshot(f"evaluation-burden-support-{language}")
@@ -95,7 +97,7 @@ def test_a_coordinator_opens_a_pulse_and_the_board_reads_the_same_annual_report(
     in_language(quinn, language)
     page.goto(f"{live_server.url}/evaluation/pulses/")
     assert_accessible()
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button.btn-primary[type=submit]").click()
     assert page.locator("a[href^='/evaluation/pulses/']").count() == 1
     screenshot(f"evaluation-pulses-{language}")
     page.goto(f"{live_server.url}/")
@@ -104,7 +106,7 @@ def test_a_coordinator_opens_a_pulse_and_the_board_reads_the_same_annual_report(
     page.locator("input[name=would_use][value=yes]").check()
     assert_accessible()
     screenshot(f"evaluation-pulse-answer-{language}")
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button.btn-primary[type=submit]").click()
     assert PulseParticipation.objects.filter(user=quinn).count() == 1
     page.goto(f"{live_server.url}/dashboard/annual/?year=2025")
     assert page.locator("h1").count() == 1
