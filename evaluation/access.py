@@ -3,6 +3,7 @@ helper that finds an answer for a user, because no answer knows its user."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from evaluation.models import AwarenessPulse
 from svsupport.lib import roles
@@ -23,5 +24,5 @@ def get_pulse(pk):
 
 def open_pulse(today=None):
     """The pulse open today, the most recent first, or None."""
-    pulses = AwarenessPulse.objects.all()
-    return next((pulse for pulse in pulses[:20] if pulse.is_open(today)), None)
+    today = today or timezone.localdate()
+    return AwarenessPulse.objects.filter(opens_on__lte=today, closes_on__gte=today).first()

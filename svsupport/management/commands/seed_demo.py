@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from evaluation import demo as evaluation_demo
 from organisation import demo as organisation_demo
 from peers import demo as peers_demo
 from support_requests import demo as requests_demo
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             )
             peers_created = peers_demo.seed()
             requests_created = requests_demo.seed()
+            evaluation_demo.seed()
         self.stdout.write(
             f"seed_demo: {sum(created)} account(s) created, "
             f"{len(created) - sum(created)} already present; "
