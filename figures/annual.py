@@ -4,6 +4,7 @@ come from `figures.queries` and `evaluation.queries`; every count goes through
 `figures.suppression` here, and the page, the print and the CSV exports show these tables
 only."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Exists, OuterRef
@@ -23,7 +24,7 @@ from evaluation.models import (
 )
 from figures import charts, queries, tables
 from figures.periods import Period
-from figures.suppression import SHOWN, TOTAL, WITHHELD, Cell, protect_column, protect_grid
+from figures.suppression import TOTAL, WITHHELD, Cell, protect_column, protect_grid
 from figures.tables import Table, share_text, threshold
 from organisation.models import Site
 from peers.models import PeerSupporter, Profession, Status, SupportSession, TrainingRecord
@@ -300,18 +301,25 @@ def pulse_answers(pulse):
     return cells[0]
 
 
+@dataclass(frozen=True)
+class Mean:
+    """A bar of a peer's own chart: a mean, in the reader's number format; no bar (and "–")
+    for a month without an answer."""
+
+    value: float | None
+
+    @property
+    def shown(self):
+        return self.value is not None
+
+    def __str__(self):
+        return number_format(self.value, 1) if self.shown else "–"
+
+
 def burden_chart(trend):
     """A peer's own mean heaviness per month (their own answers: nothing to suppress)."""
-    items = [
-        (
-            date_format(row["month"], "M Y"),
-            Cell(SHOWN, round(row["heaviness"], 1), threshold())
-            if row["heaviness"] is not None
-            else Cell(SHOWN, 0, threshold()),
-        )
-        for row in trend
-    ]
-    return charts.bar_chart(items)
+    return charts.bar_chart([(date_format(row["month"], "M Y"), Mean(row["heaviness"]))
+                             for row in trend])  # fmt: skip
 
 
 def year_choices(today=None):
