@@ -116,7 +116,7 @@ def send_follow_ups(now):
     with transaction.atomic():
         due = list(
             FollowUp.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(sent_at__isnull=True, due_at__lte=now, request__purged_at__isnull=True)
+            .due(now)
             .select_related("request__requester")
         )
         for follow_up in due:
@@ -141,7 +141,7 @@ def purge_expired(now):
                     closed_at__lte=limit,
                 )[:BATCH]
             )
-            count += sum(request_purge(item, now=now) for item in expired)
+            count += sum(request_purge(support_request=item, now=now) for item in expired)
         if len(expired) < BATCH:
             return count
 
