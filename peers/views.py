@@ -27,7 +27,7 @@ from peers.forms import (
     SupportSessionForm,
     TrainingBatchForm,
 )
-from peers.lib import audit_history, directory_qr_svg, spreadsheet_safe
+from peers.lib import audit_history, directory_qr_svg
 from peers.models import (
     Nomination,
     PeerSupporter,
@@ -36,6 +36,7 @@ from peers.models import (
     StatusChangeRefused,
     current_charter,
 )
+from svsupport.lib.csv_export import spreadsheet_safe
 from svsupport.lib.roles import coordinator_required
 
 DIRECTORY_PAGE_SIZE = 24
@@ -82,7 +83,7 @@ def directory_print(request):
 
 @require_http_methods(["GET", "POST"])
 def me(request):
-    peer = access.get_own_peer_profile(request.user)
+    peer = access.own_peer_profile(request.user)
     form = OwnProfileForm(request.POST or None, instance=peer)
     if form.is_valid():
         services.peer_save(form=form)
@@ -110,7 +111,7 @@ def me(request):
 
 @require_POST
 def me_status(request):
-    peer = access.get_own_peer_profile(request.user)
+    peer = access.own_peer_profile(request.user)
     form = PauseForm(request.POST)
     if not form.is_valid():
         errors = " ".join(error for errors in form.errors.values() for error in errors)
@@ -133,7 +134,7 @@ def me_status(request):
 
 @require_POST
 def me_sign_charter(request):
-    peer = access.get_own_peer_profile(request.user)
+    peer = access.own_peer_profile(request.user)
     charter = current_charter()
     if charter is None or request.POST.get("charter") != str(charter.number):
         messages.error(request, _("The charter changed meanwhile: read the new version."))
@@ -215,9 +216,10 @@ def manage_add(request):
     return render(request, "peers/manage_add.html", {"form": form})
 
 
+@coordinator_required
 @require_http_methods(["GET", "POST"])
 def manage_edit(request, pk):
-    peer = access.get_peer_for_coordinator(request.user, pk)
+    peer = access.get_peer_for_coordinator(pk)
     form = PeerForm(request.POST or None, instance=peer)
     if form.is_valid():
         services.peer_save(form=form)
@@ -238,8 +240,9 @@ def manage_edit(request, pk):
 
 
 @require_POST
+@coordinator_required
 def manage_status(request, pk):
-    peer = access.get_peer_for_coordinator(request.user, pk)
+    peer = access.get_peer_for_coordinator(pk)
     form = CoordinatorStatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Not recorded: check the form."))
@@ -261,8 +264,9 @@ def manage_status(request, pk):
 
 
 @require_GET
+@coordinator_required
 def manage_history(request, pk):
-    peer = access.get_peer_for_coordinator(request.user, pk)
+    peer = access.get_peer_for_coordinator(pk)
     return render(
         request,
         "peers/manage_history.html",
@@ -328,8 +332,9 @@ def nomination_queue(request):
 
 
 @require_POST
+@coordinator_required
 def nomination_decide(request, pk):
-    nomination = access.get_nomination_for_coordinator(request.user, pk)
+    nomination = access.get_nomination_for_coordinator(pk)
     form = NominationDecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
