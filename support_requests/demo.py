@@ -148,6 +148,6 @@ def closed_history(requester, peers, now):
                     outcome=Outcome.ANOTHER_MEETING,
                 )
             if month >= 4:
-                request_purge(support_request)
+                request_purge(support_request=support_request)
             count += 1
     return count

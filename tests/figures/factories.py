@@ -62,7 +62,7 @@ def make_quarter(requester, peer):
         )
         meeting(support_request, Outcome.ANOTHER_MEETING)
         meeting(support_request, support_request.close_outcome)
-        request_purge(support_request)
+        request_purge(support_request=support_request)
     SupportRequest.objects.create(
         requester=requester,
         contact_method="phone",

@@ -32,7 +32,7 @@ def pool():
 def create(user, **data):
     form = SupportRequestForm(form_data(**data))
     assert form.is_valid(), form.errors
-    return request_create(form=form, requester=user)
+    return request_create(requester=user, **form.request_values())
 
 
 def later(minutes):
