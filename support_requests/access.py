@@ -48,7 +48,7 @@ def get_request_for_user(user, pk, capacities=READERS):
     holds, in one query; 404 for anybody who holds none of them (and for purged requests)."""
     if not roles.is_staff_member(user):
         raise Http404
-    offers = Offer.objects.filter(request=OuterRef("pk"), peer__user=user)
+    offers = Offer.objects.filter(support_request=OuterRef("pk"), peer__user=user)
     support_request = (
         SupportRequest.objects.not_purged()
         .select_related("requester", "assigned_peer__user", "chosen_peer")

@@ -107,7 +107,7 @@ def remind_offers(now):
             .select_related("peer__user")
         )
         for offer in offers:
-            notify([offer.peer.user], reverse("requests:detail", args=[offer.request_id]))
+            notify([offer.peer.user], reverse("requests:detail", args=[offer.support_request_id]))
         Offer.objects.filter(pk__in=[offer.pk for offer in offers]).update(reminded_at=now)
     return len(offers)
 
@@ -117,12 +117,12 @@ def send_follow_ups(now):
         due = list(
             FollowUp.objects.select_for_update(skip_locked=True, of=("self",))
             .due(now)
-            .select_related("request__requester")
+            .select_related("support_request__requester")
         )
         for follow_up in due:
-            requester = follow_up.request.requester
+            requester = follow_up.support_request.requester
             if requester:
-                notify([requester], reverse("requests:detail", args=[follow_up.request_id]))
+                notify([requester], reverse("requests:detail", args=[follow_up.support_request_id]))
         FollowUp.objects.filter(pk__in=[item.pk for item in due]).update(sent_at=now)
     return len(due)
 

@@ -185,7 +185,9 @@ class Offer(models.Model):
         LAPSED = "lapsed", _("No answer in time")
         CANCELLED = "cancelled", _("Cancelled")
 
-    request = models.ForeignKey(SupportRequest, on_delete=models.CASCADE, related_name="offers")
+    support_request = models.ForeignKey(
+        SupportRequest, on_delete=models.CASCADE, related_name="offers"
+    )
     peer = models.ForeignKey(PeerSupporter, on_delete=models.CASCADE, related_name="offers")
     offered_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
@@ -200,7 +202,7 @@ class Offer(models.Model):
         indexes = [models.Index(fields=["state", "expires_at"], name="offer_clock_idx")]
         constraints = [
             models.UniqueConstraint(
-                fields=["request"],
+                fields=["support_request"],
                 condition=Q(state="pending"),
                 name="one_pending_offer_per_request",
             )
@@ -225,7 +227,9 @@ class Meeting(models.Model):
         PHONE = "phone", _("Phone")
         VIDEO = "video", _("Video call")
 
-    request = models.ForeignKey(SupportRequest, on_delete=models.CASCADE, related_name="meetings")
+    support_request = models.ForeignKey(
+        SupportRequest, on_delete=models.CASCADE, related_name="meetings"
+    )
     held_on = models.DateField(_("date"))
     duration = models.CharField(_("duration"), max_length=16, choices=Duration.choices)
     modality = models.CharField(
@@ -255,7 +259,7 @@ class Escalation(models.Model):
         OTHERS = "others", _("Danger to others")
         PATIENT = "patient", _("Danger to patients")
 
-    request = models.ForeignKey(
+    support_request = models.ForeignKey(
         SupportRequest, on_delete=models.CASCADE, related_name="escalations"
     )
     alerted = models.CharField(_("who was alerted"), max_length=24, choices=Alerted.choices)
@@ -273,7 +277,7 @@ class FollowUpQuerySet(models.QuerySet):
 
     def due(self, now):
         """Unsent follow-ups whose time has come, of requests not purged (the clock)."""
-        return self.unsent().filter(due_at__lte=now, request__purged_at__isnull=True)
+        return self.unsent().filter(due_at__lte=now, support_request__purged_at__isnull=True)
 
     def waiting_for_answer(self):
         """Sent and not answered yet: the question the requester sees."""
@@ -287,7 +291,9 @@ class FollowUp(models.Model):
         YES = "yes", _("Yes, I would like another conversation")
         NO = "no", _("No, thank you")
 
-    request = models.ForeignKey(SupportRequest, on_delete=models.CASCADE, related_name="follow_ups")
+    support_request = models.ForeignKey(
+        SupportRequest, on_delete=models.CASCADE, related_name="follow_ups"
+    )
     due_at = models.DateTimeField(db_index=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     answer = models.CharField(max_length=8, choices=Answer.choices, blank=True)

@@ -156,7 +156,7 @@ def offer_to_next_peer(support_request, now=None):
         return None
     window = timedelta(minutes=settings.REQUEST_ACCEPT_WINDOW_MINUTES)
     offer = Offer.objects.create(
-        request=support_request, peer=peer, offered_at=now, expires_at=now + window
+        support_request=support_request, peer=peer, offered_at=now, expires_at=now + window
     )
     support_request.status = Status.OFFERED
     support_request.offers_count = support_request.offers.count()
@@ -251,7 +251,7 @@ def request_log_meeting(*, support_request, held_on, duration, modality, outcome
     with transaction.atomic():
         support_request = locked_request(support_request.pk)
         meeting = Meeting.objects.create(
-            request=support_request,
+            support_request=support_request,
             held_on=held_on,
             duration=duration,
             modality=modality,
@@ -271,7 +271,7 @@ def schedule_follow_ups(support_request, meeting):
         timezone.datetime.combine(meeting.held_on, timezone.datetime.min.time())
     ) + timedelta(hours=18)
     FollowUp.objects.bulk_create(
-        FollowUp(request=support_request, due_at=start + timedelta(hours=hours))
+        FollowUp(support_request=support_request, due_at=start + timedelta(hours=hours))
         for hours in settings.REQUEST_FOLLOW_UP_HOURS
     )
 
@@ -281,7 +281,7 @@ def request_escalate(*, support_request, peer, alerted, alerted_at, category):
     with transaction.atomic():
         support_request = locked_request(support_request.pk)
         escalation = Escalation.objects.create(
-            request=support_request,
+            support_request=support_request,
             recorded_by=peer,
             alerted=alerted,
             alerted_at=alerted_at,
@@ -328,7 +328,7 @@ def request_withdraw(*, support_request):
 def follow_up_answer(*, follow_up, answer):
     """'Yes' reopens the request with the same peer; 'no' ends the follow-ups."""
     with transaction.atomic():
-        support_request = locked_request(follow_up.request_id)
+        support_request = locked_request(follow_up.support_request_id)
         follow_up.answer, follow_up.answered_at = answer, timezone.now()
         follow_up.save(update_fields=["answer", "answered_at"])
         support_request.follow_ups.unsent().delete()

@@ -315,7 +315,10 @@ def warning_text(warnings):
 def inbox(request):
     peer = own_peer_profile(request.user)
     offered = (
-        Offer.objects.pending().filter(peer=peer).select_related("request").order_by("expires_at")
+        Offer.objects.pending()
+        .filter(peer=peer)
+        .select_related("support_request")
+        .order_by("expires_at")
     )
     assigned = SupportRequest.objects.assigned_to(peer)
     return render(
