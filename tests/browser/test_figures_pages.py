@@ -1,8 +1,8 @@
 import pytest
 
 from svsupport.lib import roles
-from tests.conftest import make_user
 from tests.figures.factories import make_quarter
+from tests.people import make_user
 
 pytestmark = pytest.mark.browser
 

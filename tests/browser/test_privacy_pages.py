@@ -1,7 +1,7 @@
 import pytest
 
 from svsupport.lib import roles
-from tests.conftest import make_user
+from tests.people import make_user
 from tests.support_requests.factories import make_request
 
 pytestmark = pytest.mark.browser

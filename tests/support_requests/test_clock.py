@@ -14,8 +14,8 @@ from support_requests.models import FollowUp, Meeting, Offer, Status, SupportReq
 from support_requests.services import request_create
 from svsupport.lib.mail import notify, undelivered
 from svsupport.models import QueuedMail
-from tests.conftest import make_user
 from tests.peers.factories import make_peer
+from tests.people import make_user
 from tests.support_requests.factories import form_data, make_request
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from organisation.services import unit_merge
 from peers.models import Status as PeerStatus
 from support_requests.models import Offer
 from support_requests.services import assignment_warnings, candidate_peers, next_peer
-from tests.conftest import make_user
 from tests.peers.factories import make_peer
+from tests.people import make_user
 from tests.support_requests.factories import make_request
 
 pytestmark = pytest.mark.django_db
