@@ -86,7 +86,7 @@ def me(request):
     peer = access.own_peer_profile(request.user)
     form = OwnProfileForm(request.POST or None, instance=peer)
     if form.is_valid():
-        services.peer_save(form=form)
+        services.peer_save(peer=form.save(commit=False), languages=form.cleaned_data["languages"])
         messages.success(request, _("Your details are saved."))
         return redirect("peers:me")
     charter = current_charter()
@@ -149,7 +149,7 @@ def nominate(request):
     peer = access.get_active_own_profile(request.user)
     form = NominationForm(request.POST or None, nominator=peer)
     if form.is_valid():
-        services.nomination_create(form=form, nominator=peer)
+        services.nomination_create(nominator=peer, **form.cleaned_data)
         messages.success(request, _("Thank you. Your colleague is asked first, privately."))
         return redirect("peers:me")
     return render(request, "peers/nominate.html", {"form": form})
@@ -210,7 +210,11 @@ def manage(request):
 def manage_add(request):
     form = NewPeerForm(request.POST or None)
     if form.is_valid():
-        peer = services.peer_save(form=form)
+        peer = services.peer_save(
+            peer=form.save(commit=False),
+            languages=form.cleaned_data["languages"],
+            account=form.cleaned_data["account"],
+        )
         messages.success(request, _("%s is recorded as a candidate.") % peer.display_name)
         return redirect("peers:manage_edit", pk=peer.pk)
     return render(request, "peers/manage_add.html", {"form": form})
@@ -222,7 +226,7 @@ def manage_edit(request, pk):
     peer = access.get_peer_for_coordinator(pk)
     form = PeerForm(request.POST or None, instance=peer)
     if form.is_valid():
-        services.peer_save(form=form)
+        services.peer_save(peer=form.save(commit=False), languages=form.cleaned_data["languages"])
         messages.success(request, _("Saved."))
         return redirect("peers:manage_edit", pk=peer.pk)
     return render(
@@ -283,7 +287,7 @@ def manage_history(request, pk):
 def manage_training(request):
     form = TrainingBatchForm(request.POST or None)
     if form.is_valid():
-        records = services.training_record_for_many(form=form)
+        records = services.training_record_for_many(**form.cleaned_data)
         count = len(records)
         message = ngettext(
             "Training recorded for %(count)d peer.", "Training recorded for %(count)d peers.", count
@@ -298,7 +302,7 @@ def manage_training(request):
 def manage_session(request):
     form = SupportSessionForm(request.POST or None)
     if form.is_valid():
-        session = services.support_session_record(form=form)
+        session = services.support_session_record(**form.cleaned_data)
         count = len(form.cleaned_data["attendees"])
         message = ngettext(
             "Session recorded with %(count)d attendee.",

@@ -246,17 +246,12 @@ def request_first_contact(*, support_request, when):
     return support_request
 
 
-def request_log_meeting(*, support_request, held_on, duration, modality, outcome):
-    """Records a meeting and schedules the follow-ups from it."""
+def request_log_meeting(*, support_request, **fields):
+    """Records a meeting (`fields`: held_on, duration, modality, outcome) and schedules the
+    follow-ups from it."""
     with transaction.atomic():
         support_request = locked_request(support_request.pk)
-        meeting = Meeting.objects.create(
-            support_request=support_request,
-            held_on=held_on,
-            duration=duration,
-            modality=modality,
-            outcome=outcome,
-        )
+        meeting = Meeting.objects.create(support_request=support_request, **fields)
         if support_request.first_contact_at is None:
             support_request.first_contact_at = timezone.now()
             support_request.save(update_fields=["first_contact_at"])
@@ -276,16 +271,13 @@ def schedule_follow_ups(support_request, meeting):
     )
 
 
-def request_escalate(*, support_request, peer, alerted, alerted_at, category):
-    """Records an imminent-danger alert and tells the coordinators."""
+def request_escalate(*, support_request, peer, **fields):
+    """Records an imminent-danger alert (`fields`: alerted, alerted_at, category) by `peer`
+    and tells the coordinators."""
     with transaction.atomic():
         support_request = locked_request(support_request.pk)
         escalation = Escalation.objects.create(
-            support_request=support_request,
-            recorded_by=peer,
-            alerted=alerted,
-            alerted_at=alerted_at,
-            category=category,
+            support_request=support_request, recorded_by=peer, **fields
         )
         support_request.escalated = True
         support_request.save(update_fields=["escalated"])
