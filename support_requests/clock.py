@@ -15,11 +15,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from operations.health import CLOCK
-from operations.models import beat
 from support_requests.models import FollowUp, Offer, Status, SupportRequest
 from support_requests.services import offer_to_next_peer, request_purge
-from svsupport.lib import mail
+from svsupport.lib import jobs, mail
 from svsupport.lib.mail import notify
 
 logger = logging.getLogger(__name__)
@@ -67,7 +65,7 @@ def tick(now=None):
                 # The class only: a message may quote data (an address, a value).
                 logger.error("tick: step %s failed (%s)", name, type(exc).__name__)
                 report.failed.append(name)
-    beat(CLOCK)
+    jobs.run_finished.send(sender=tick, name=jobs.CLOCK)
     return report
 
 
