@@ -12,7 +12,7 @@ from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from peers.models import Nomination
-from support_requests.models import Status
+from support_requests.models import Status, SupportRequest
 from tests import people
 from tests.people import make_user
 from tests.support_requests.factories import comparable, make_request
@@ -471,12 +471,23 @@ FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
-def person(module_people_and_world, db):
-    return module_people_and_world[0]
+def person(module_people_and_world, db, _emails_carry_a_link_only):
+    """The module's people; their names are noted for the link-only check of e-mails, as
+    those of people built in the test are."""
+    person, world = module_people_and_world
+    secrets = _emails_carry_a_link_only
+    for user in person.values():
+        secrets.names.update(
+            value for value in [user.first_name, user.last_name, user.username] if value
+        )
+    for item in world.values():
+        if isinstance(item, SupportRequest):
+            secrets.texts.update(value for value in [item.message, item.contact_detail] if value)
+    return person
 
 
 @pytest.fixture
-def world(module_people_and_world, db):
+def world(module_people_and_world, person):
     return module_people_and_world[1]
 
 
