@@ -6,15 +6,15 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from evaluation.models import AwarenessPulse
-from svsupport.lib import roles
+from peers.access import is_peer_supporter, peer_profile
 
 
 def own_peer(user):
     """The peer whose burden answers these are: 404 for anybody without a peer record (as
     the peer's own page)."""
-    if not roles.is_peer_supporter(user):
+    if not is_peer_supporter(user):
         raise Http404
-    return roles.peer_profile(user)
+    return peer_profile(user)
 
 
 def get_pulse(pk):

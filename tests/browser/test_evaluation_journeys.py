@@ -63,7 +63,7 @@ def test_a_peer_records_a_burden_and_is_shown_support(
 ):
     support_request = make_request(carol, assigned_to=bob.peer_profile)
     Meeting.objects.create(
-        request=support_request, held_on=timezone.localdate(), duration="30_45",
+        support_request=support_request, held_on=timezone.localdate(), duration="30_45",
         modality="in_person", outcome="another_meeting",
     )  # fmt: skip
     in_language(bob, language)

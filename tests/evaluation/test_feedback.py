@@ -112,7 +112,7 @@ def test_a_request_closed_again_after_a_follow_up_is_not_invited_twice(client, c
     support_request = closed_by_peer(client, carol, bob)
     token = card_link(client, carol, support_request)
     client.post(FEEDBACK, {"token": token, **ANSWERS})
-    FollowUp.objects.create(request=support_request, due_at=timezone.now(), answer="yes")
+    FollowUp.objects.create(support_request=support_request, due_at=timezone.now(), answer="yes")
     support_request.status = Status.ACCEPTED
     support_request.save()
     client.force_login(bob)
