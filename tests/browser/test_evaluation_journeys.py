@@ -10,8 +10,8 @@ from evaluation.models import FeedbackCount, PulseParticipation
 from support_requests.models import Meeting
 from support_requests.services import request_close
 from svsupport.lib import roles
-from tests.conftest import make_user
 from tests.figures.factories import make_quarter
+from tests.people import make_user
 from tests.support_requests.factories import make_request
 
 pytestmark = pytest.mark.browser

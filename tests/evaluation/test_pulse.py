@@ -8,9 +8,9 @@ from django.utils import timezone
 from evaluation.models import AwarenessPulse, PulseCount, PulseParticipation
 from organisation.models import StaffProfile
 from svsupport.lib import roles
-from tests.conftest import make_user
 from tests.evaluation.helpers import audit_entries_of_answers
 from tests.organisation.factories import site
+from tests.people import make_user
 
 ANSWER = reverse("evaluation:pulse_answer")
 ANSWERS = {"knows": "yes", "would_use": "maybe", "holds_back": "time"}

@@ -9,10 +9,10 @@ from django.utils import timezone
 from evaluation.models import BurdenAnswer, FeedbackCount, StaffCount
 from figures import annual
 from svsupport.lib import roles
-from tests.conftest import make_user
 from tests.figures.factories import make_quarter
 from tests.organisation.factories import department
 from tests.peers.factories import make_peer
+from tests.people import make_user
 
 ANNUAL = reverse("figures:annual")
 
