@@ -96,12 +96,26 @@ def mine(request):
     return render(request, "requests/mine.html", {"support_requests": support_requests})
 
 
+# The menu section a request's page belongs to, by the reader's capacity.
+DETAIL_SECTIONS = {
+    access.REQUESTER: "ask",
+    access.OFFERED_PEER: "inbox",
+    access.ASSIGNED_PEER: "inbox",
+    access.COORDINATOR: "dispatch",
+}
+
+
 @never_cache
 @require_GET
 def detail(request, pk):
     support_request, capacity = access.get_request_for_user(request.user, pk)
     log_read(support_request)
-    context = {"support_request": support_request, "capacity": capacity, "now": timezone.now()}
+    context = {
+        "support_request": support_request,
+        "capacity": capacity,
+        "now": timezone.now(),
+        "section": DETAIL_SECTIONS[capacity],
+    }
     if capacity == access.OFFERED_PEER:
         context["offer"] = support_request.pending_offer()
     elif capacity == access.ASSIGNED_PEER:
@@ -132,9 +146,13 @@ def back_to(support_request):
     return redirect("requests:detail", pk=support_request.pk)
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 def withdraw(request, pk):
+    """GET says what withdrawing does and asks for confirmation; POST withdraws."""
     support_request = access.get_request_as(request.user, pk, access.REQUESTER)
+    if request.method == "GET":
+        return render(request, "requests/withdraw.html", {"support_request": support_request})
     try:
         services.request_withdraw(support_request=support_request)
     except services.AlreadyTaken:
@@ -144,12 +162,24 @@ def withdraw(request, pk):
     return back_to(support_request)
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 def erase(request, pk):
+    """GET says what erasing does and asks for confirmation; POST erases (a closed or
+    withdrawn request only)."""
     support_request = access.get_request_as(request.user, pk, access.REQUESTER)
     if support_request.is_open:
         messages.error(request, _("Withdraw the request first, or wait until it is closed."))
         return back_to(support_request)
+    if request.method == "GET":
+        return render(
+            request,
+            "requests/erase.html",
+            {
+                "support_request": support_request,
+                "retention_days": settings.REQUEST_RETENTION_DAYS,
+            },
+        )
     services.request_purge(support_request)
     messages.success(request, _("Your details and message are erased."))
     return redirect("requests:mine")
