@@ -226,10 +226,27 @@ def test_the_export_neutralises_spreadsheet_formulas(client, quinn, alice):
     client.force_login(quinn)
     response = client.get(reverse("peers:manage_export"))
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0][0] == "display_name"
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][0] == "Name"
     assert rows[1][0].startswith("'=HYPERLINK")
-    assert rows[1][rows[0].index("current_charter_signed")] == "yes"
+    assert rows[1][rows[0].index("Current charter signed")] == "yes"
+
+
+def test_the_export_opens_in_a_spreadsheet_in_the_readers_language(client, quinn):
+    make_peer(make_user("ines", first_name="Inès"), display_name="Inès Moreau", languages=["fr"])
+    client.force_login(quinn)
+    response = client.get(reverse("peers:manage_export"), HTTP_ACCEPT_LANGUAGE="fr")
+    # A byte-order mark first: without it Excel reads UTF-8 as Windows-1252 ("InÃ¨s").
+    assert response.content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    header, ines = rows[0], rows[1]
+    assert header[:3] == ["Nom", "Identifiant", "Métier"]
+    assert ines[0] == "Inès Moreau"
+    assert ines[header.index("Métier")] == "Infirmier ou infirmière"
+    assert ines[header.index("Statut")] == "Actif"
+    assert ines[header.index("Langues")] == "Français"
+    assert ines[header.index("Formation initiale terminée")] == "oui"
+    assert ines[header.index("Arrivée dans le programme")] == timezone.localdate().isoformat()
 
 
 def test_the_history_shows_every_audited_change(client, quinn, alice):
