@@ -1,13 +1,12 @@
 """`make run` (scripts/run.sh) behaves like production: the clock ticks beside gunicorn, so
 readiness is green; e-mail links follow PORT; stopping gunicorn stops the clock too."""
 
+import http.client
 import os
 import signal
 import socket
 import subprocess
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -21,14 +20,15 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def status_of(url):
+def status_of(port, path):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
+        connection.request("GET", path)
+        return connection.getresponse().status
     except OSError:
         return None
+    finally:
+        connection.close()
 
 
 def wait_for(predicate, seconds):
@@ -70,10 +70,9 @@ def running(tmp_path):
 
 def test_make_run_ticks_the_clock_beside_gunicorn_and_stops_both(running):
     process, port, log = running
-    base = f"http://127.0.0.1:{port}"
-    assert wait_for(lambda: status_of(f"{base}/healthz") == 200, 120), log.read_text()
+    assert wait_for(lambda: status_of(port, "/healthz") == 200, 120), log.read_text()
     # The clock's first tick leaves a heartbeat: the readiness probe is green.
-    assert wait_for(lambda: status_of(f"{base}/health/ready") == 200, 30), log.read_text()
+    assert wait_for(lambda: status_of(port, "/health/ready") == 200, 30), log.read_text()
     text = log.read_text()
     assert "tick: " in text
     assert f"running at http://127.0.0.1:{port}/" in text  # SITE_URL follows PORT
