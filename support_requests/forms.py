@@ -101,9 +101,7 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
         }
         widgets = {"contact_method": forms.RadioSelect, "timing": forms.RadioSelect}
         error_messages = {
-            "contact_method": {
-                "required": _("Choose how the peer should contact you: by phone or by e-mail.")
-            },
+            "contact_method": {"required": _("Choose how the peer should contact you.")},
             "timing": {"required": _("Choose when the peer should contact you.")},
         }
 
