@@ -13,8 +13,8 @@ from figures import charts, queries
 from figures.forms import FiguresFilterForm
 from figures.periods import last_twelve_months
 from figures.tables import BOARD, COORDINATORS, csv_rows, dashboard_tables
+from svsupport.lib.csv_export import csv_response
 from svsupport.lib.roles import figures_required, is_coordinator
-from svsupport.lib.spreadsheet import csv_response
 
 
 def chosen_figures(request):

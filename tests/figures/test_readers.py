@@ -11,7 +11,7 @@ from figures.suppression import SHOWN, SMALL, Cell
 from figures.tables import month_label
 from peers.models import Status
 from svsupport.lib import roles
-from tests.conftest import make_user
+from tests.people import make_user
 from tests.figures.factories import make_quarter
 from tests.peers.factories import make_peer
 from tests.support_requests.factories import make_request

@@ -17,9 +17,9 @@ from peers.models import (
     SupportSession,
     TrainingRecord,
 )
-from tests.conftest import make_user
 from tests.organisation.factories import department, site
 from tests.peers.factories import make_peer, publish_new_charter
+from tests.people import make_user
 
 MANAGE = reverse("peers:manage")
 

@@ -82,7 +82,7 @@ def test_the_peers_closed_request_shows_its_meetings_and_outcome_and_leads_back(
         status=Status.CLOSED, closed_at=timezone.now(), close_outcome="closed"
     )
     Meeting.objects.create(
-        request=support_request, held_on=date(2026, 11, 20), duration="30_45",
+        support_request=support_request, held_on=date(2026, 11, 20), duration="30_45",
         modality="in_person", outcome="closed",
     )  # fmt: skip
     client.force_login(alice)
