@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 
 from support_requests.models import Status
 from svsupport.lib import roles
-from tests.people import make_user
 from tests.peers.factories import make_peer
+from tests.people import make_user
 from tests.support_requests.factories import make_request
 
 pytestmark = pytest.mark.browser

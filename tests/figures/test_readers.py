@@ -11,9 +11,9 @@ from figures.suppression import SHOWN, SMALL, Cell
 from figures.tables import month_label
 from peers.models import Status
 from svsupport.lib import roles
-from tests.people import make_user
 from tests.figures.factories import make_quarter
 from tests.peers.factories import make_peer
+from tests.people import make_user
 from tests.support_requests.factories import make_request
 
 
