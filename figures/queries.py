@@ -243,16 +243,20 @@ def attended(kind, since, until=None):
 
 
 def pool_figures(period, site=None, today=None):
-    """The peer pool at `site` (all sites when empty): statuses, the active peers by
-    profession, department and site, their readiness and load."""
+    """The peer pool at `site` (all sites when empty): statuses, the published peers (the
+    directory) by profession, department and site, the active peers' readiness and load."""
     today = today or timezone.localdate()
     peers = peers_at(site)
     figures = {
         "statuses": dict(peers.values_list("status").annotate(count=Count("pk")).order_by()),
     }
     active = peers.filter(status=Status.ACTIVE)
+    # Professions, departments and sites: the peers the directory lists (published).
     groups = list(
-        active.values("profession", "department", "site").annotate(count=Count("pk")).order_by()
+        peers.published()
+        .values("profession", "department", "site")
+        .annotate(count=Count("pk"))
+        .order_by()
     )
     # Grouped by record, so that "Chirurgie" and "Surgery" (one record, one an alias) are one
     # line; shown by the record's name in the reader's language.

@@ -1,11 +1,9 @@
-import csv
-
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -32,11 +30,12 @@ from peers.models import (
     Nomination,
     PeerSupporter,
     RequestedBy,
+    SpokenLanguage,
     Status,
     StatusChangeRefused,
     current_charter,
 )
-from svsupport.lib.csv_export import spreadsheet_safe
+from svsupport.lib.csv_export import csv_response
 from svsupport.lib.roles import coordinator_required
 
 DIRECTORY_PAGE_SIZE = 24
@@ -357,33 +356,42 @@ def nomination_decide(request, pk):
 
 
 EXPORT_COLUMNS = [
-    "display_name", "username", "profession", "department", "site", "languages",
-    "phone_extension", "work_email", "status", "paused_until", "joined_on",
-    "initial_training", "current_charter_signed", "last_supervision",
+    _lazy("Name"), _lazy("Username"), _lazy("Profession"), _lazy("Department"), _lazy("Site"),
+    _lazy("Languages"), _lazy("Phone extension"), _lazy("Work e-mail"), _lazy("Status"),
+    _lazy("Expected return"), _lazy("Joined on"), _lazy("Initial training completed"),
+    _lazy("Current charter signed"), _lazy("Last supervision"),
 ]  # fmt: skip
 
 
 @coordinator_required
 @require_GET
 def manage_export(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="peer-supporters.csv"'
-    writer = csv.writer(response)
-    writer.writerow(EXPORT_COLUMNS)
+    """The registry as a spreadsheet, in the coordinator's language (svsupport.lib.csv_export
+    for the encoding, formulas and numbers)."""
     peers = (
         PeerSupporter.objects.with_readiness()
         .select_related("user")
         .prefetch_related("languages")
         .order_by("search_name")
     )
-    for peer in peers:
-        row = [
-            peer.display_name, peer.user.get_username(), peer.profession,
-            peer.department or "", peer.site or "",
-            " ".join(peer.language_codes), peer.phone_extension, peer.work_email,
-            peer.status, peer.paused_until or "", peer.joined_on,
-            "yes" if peer.has_initial_training else "no",
-            "yes" if peer.has_current_charter else "no", peer.last_supervision or "",
+    yes_no = {True: _("yes"), False: _("no")}
+    rows = [
+        [
+            peer.display_name,
+            peer.user.get_username(),
+            peer.get_profession_display(),
+            peer.department or "",
+            peer.site or "",
+            ", ".join(str(SpokenLanguage(code).label) for code in peer.language_codes),
+            peer.phone_extension,
+            peer.work_email,
+            peer.get_status_display(),
+            peer.paused_until,
+            peer.joined_on,
+            yes_no[peer.has_initial_training],
+            yes_no[peer.has_current_charter],
+            peer.last_supervision,
         ]  # fmt: skip
-        writer.writerow([spreadsheet_safe(value) for value in row])
-    return response
+        for peer in peers
+    ]
+    return csv_response("peer-supporters.csv", EXPORT_COLUMNS, rows)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from svsupport.lib import roles
-from svsupport.lib.text import fold
+from svsupport.lib.text import fold, tel_href
 
 LANGUAGES = ("en", "fr")
 LANGUAGE_NAMES = {"en": _("English"), "fr": _("French")}
@@ -283,7 +283,7 @@ class Hotline(BilingualMixin, models.Model):
 
     @property
     def tel_href(self):
-        return "tel:" + "".join(char for char in self.number if char.isdigit() or char == "+")
+        return tel_href(self.number)
 
 
 class PolicyDocumentQuerySet(models.QuerySet):

@@ -59,8 +59,22 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
         ),
     )
 
-    # requester_department is not a model field of the form: the record's id is stored.
-    field_order = ["submission_id", "prefer_other_department", "requester_department"]
+    # The one required question first, then when, then what is optional; the preferences
+    # last. requester_department is not a model field of the form: the record's id is stored.
+    field_order = [
+        "submission_id",
+        "contact_method",
+        "contact_detail",
+        "timing",
+        "time_window",
+        "message",
+        "situation",
+        "prefer_other_department",
+        "requester_department",
+        "prefer_same_profession",
+        "requester_profession",
+        "preferred_language",
+    ]
 
     class Meta:
         model = SupportRequest
@@ -86,6 +100,10 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
             "situation": _("What kind of situation? (optional)"),
         }
         widgets = {"contact_method": forms.RadioSelect, "timing": forms.RadioSelect}
+        error_messages = {
+            "contact_method": {"required": _("Choose how the peer should contact you.")},
+            "timing": {"required": _("Choose when the peer should contact you.")},
+        }
 
     def __init__(self, *args, chosen_peer=None, department=None, **kwargs):
         """`department`: the requester's own, from their staff profile, shown chosen."""
@@ -106,7 +124,9 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
     def clean_contact_detail(self):
         phone = self.cleaned_data["contact_detail"].strip()
         if phone and not PHONE_PATTERN.match(phone):
-            raise forms.ValidationError(_("Write a phone number with digits only."))
+            raise forms.ValidationError(
+                _("Write the phone number with digits only, for example 06 12 34 56 78.")
+            )
         return phone
 
     def clean(self):
@@ -114,11 +134,16 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
         if cleaned.get("contact_method") == ContactMethod.PHONE and not cleaned.get(
             "contact_detail"
         ):
-            self.add_error("contact_detail", _("Give the number the peer should call."))
+            self.add_error(
+                "contact_detail",
+                _("Write the number the peer should call, or choose e-mail above."),
+            )
         if cleaned.get("contact_method") != ContactMethod.PHONE:
             cleaned["contact_detail"] = ""
         if cleaned.get("timing") == Timing.WINDOW and not cleaned.get("time_window"):
-            self.add_error("time_window", _("Say when suits you."))
+            self.add_error(
+                "time_window", _("Write when suits you, for example: Tuesday after 4 pm.")
+            )
         return cleaned
 
     def request_values(self):
@@ -147,7 +172,9 @@ class FirstContactForm(forms.Form):
     def clean_contacted_at(self):
         value = self.cleaned_data["contacted_at"]
         if value > timezone.now():
-            raise forms.ValidationError(_("This moment is in the future."))
+            raise forms.ValidationError(
+                _("This moment is in the future: give a past date and time.")
+            )
         return value
 
 
@@ -176,7 +203,9 @@ class EscalationForm(forms.ModelForm):
     def clean_alerted_at(self):
         value = self.cleaned_data["alerted_at"]
         if value > timezone.now():
-            raise forms.ValidationError(_("This moment is in the future."))
+            raise forms.ValidationError(
+                _("This moment is in the future: give a past date and time.")
+            )
         return value
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from organisation.models import Department
 from peers.models import PeerSupporter, Profession, SpokenLanguage
 from svsupport.lib.encryption import EncryptedCharField, EncryptedTextField
+from svsupport.lib.text import tel_href
 
 MESSAGE_MAX_LENGTH = 500
 
@@ -165,6 +166,20 @@ class SupportRequest(models.Model):
     @property
     def is_open(self):
         return self.status in OPEN_STATUSES
+
+    @property
+    def contact_address(self):
+        """The number or e-mail address the peer uses to reach the requester."""
+        if self.contact_method == ContactMethod.PHONE:
+            return self.contact_detail or ""
+        return self.requester.email if self.requester else ""
+
+    @property
+    def contact_href(self):
+        """The same, as a link a phone opens in one tap: `tel:` or `mailto:`."""
+        if self.contact_method == ContactMethod.PHONE:
+            return tel_href(self.contact_address)
+        return f"mailto:{self.contact_address}"
 
     def pending_offer(self):
         return self.offers.pending().select_related("peer").first()

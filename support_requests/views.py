@@ -99,6 +99,15 @@ def mine(request):
     return render(request, "requests/mine.html", {"support_requests": support_requests})
 
 
+# The menu section a request's page belongs to, by the reader's capacity.
+DETAIL_SECTIONS = {
+    Capacity.REQUESTER: "ask",
+    Capacity.OFFERED_PEER: "inbox",
+    Capacity.ASSIGNED_PEER: "inbox",
+    Capacity.COORDINATOR: "dispatch",
+}
+
+
 @never_cache
 @require_GET
 def detail(request, pk):
@@ -108,6 +117,7 @@ def detail(request, pk):
         "support_request": support_request,
         "capacity_template": f"requests/_detail_{capacity}.html",
         "now": timezone.now(),
+        "section": DETAIL_SECTIONS[capacity],
         **DETAIL_CONTEXT[capacity](support_request),
     }
     return render(request, "requests/detail.html", context)
@@ -154,9 +164,13 @@ def back_to(support_request):
     return redirect("requests:detail", pk=support_request.pk)
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 def withdraw(request, pk):
+    """GET says what withdrawing does and asks for confirmation; POST withdraws."""
     support_request = access.get_request_as(request.user, pk, Capacity.REQUESTER)
+    if request.method == "GET":
+        return render(request, "requests/withdraw.html", {"support_request": support_request})
     try:
         services.request_withdraw(support_request=support_request)
     except services.AlreadyTaken:
@@ -166,9 +180,24 @@ def withdraw(request, pk):
     return back_to(support_request)
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 def erase(request, pk):
+    """GET says what erasing does and asks for confirmation; POST erases (a closed or
+    withdrawn request only)."""
     support_request = access.get_request_as(request.user, pk, Capacity.REQUESTER)
+    if support_request.is_open:
+        messages.error(request, _("Withdraw the request first, or wait until it is closed."))
+        return back_to(support_request)
+    if request.method == "GET":
+        return render(
+            request,
+            "requests/erase.html",
+            {
+                "support_request": support_request,
+                "retention_days": settings.REQUEST_RETENTION_DAYS,
+            },
+        )
     try:
         services.request_erase(support_request=support_request)
     except services.StillOpen:

@@ -116,6 +116,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "svsupport.lib.context_processors.roles",
                 "svsupport.lib.context_processors.version",
+                "svsupport.lib.context_processors.section",
                 "resources.context_processors.hotlines",
             ],
         },
@@ -251,6 +252,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/Paris")
 USE_I18N = True
 USE_TZ = True
+# One date format per language, used by every page, e-mail and export: svsupport/formats/.
+FORMAT_MODULE_PATH = ["svsupport.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))

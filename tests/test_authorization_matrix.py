@@ -302,11 +302,17 @@ MATRIX.update(
             DANS_REQUEST,
             {"GET": statuses(302, 404, 404, 404), "POST": statuses(302, 405, 405, 405)},
         ),
+        # Withdrawing and erasing: GET shows what will happen and asks for confirmation.
+        **{
+            f"requests:{name}": (
+                DANS_REQUEST,
+                {"GET": statuses(302, 404, 404, 404), "POST": statuses(302, 404, 404, 404)},
+            )
+            for name in ["withdraw", "erase"]
+        },
         **{
             f"requests:{name}": (DANS_REQUEST, REQUEST_ACTION)
             for name in [
-                "withdraw",
-                "erase",
                 "follow_up",
                 "accept",
                 "decline",
@@ -347,7 +353,8 @@ SEEN_CASES = (
         for role, expected in row.items()
     ]
     + [
-        ("requests:sent", "carols_request", "GET", role, expected)
+        (name, "carols_request", "GET", role, expected)
+        for name in ["requests:sent", "requests:withdraw"]
         for role, expected in statuses(302, 200, 404, 404, **NOT_CAROL).items()
     ]
     + [

@@ -35,6 +35,8 @@ def test_a_candidate_goes_from_the_registry_to_the_directory(
         "Can draw on that experience",
     ]:
         page.get_by_label(statement).check()
+    # Added directly, a peer must have agreed, as a nominated colleague does.
+    page.get_by_label("The colleague agreed to become a peer supporter").check()
     assert_accessible()
     screenshot("peers-manage-add-en")
     page.get_by_role("button", name="Record the candidate").click()
