@@ -18,7 +18,10 @@ REQUESTER, OFFERED_PEER, ASSIGNED_PEER, COORDINATOR = (
 
 
 def capacity(user, support_request):
-    """How this user relates to the request, most intimate first; None for an outsider."""
+    """How this user relates to the request, most intimate first; None for an outsider.
+    Coordinators relate to a request only while it is in their queue: waiting for a peer,
+    or accepted with the first contact overdue (they see the same fields in both cases,
+    never the colleague's identity, contact details or message)."""
     if support_request.requester_id and support_request.requester_id == user.pk:
         return REQUESTER
     profile = roles.peer_profile(user)
@@ -26,7 +29,7 @@ def capacity(user, support_request):
         return ASSIGNED_PEER
     if profile and support_request.offers.filter(peer=profile, state=Offer.State.PENDING).exists():
         return OFFERED_PEER
-    if roles.is_coordinator(user) and support_request.status == Status.DISPATCH:
+    if roles.is_coordinator(user) and support_request.in_coordinator_queue:
         return COORDINATOR
     return None
 

@@ -8,6 +8,7 @@ import uuid
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from peers.models import Nomination
 from support_requests.models import Status
@@ -33,6 +34,11 @@ COORDINATOR_FORM = {"GET": statuses(302, 403, 403, 200), "POST": statuses(302, 4
 # carol, the peer alice (active), the coordinator quinn; bob is another active peer.
 MATRIX = {
     "home": (None, EVERYONE_GET),
+    # Where a login leads: coordinators to their page, everyone else home (both 302).
+    "landing": (
+        None,
+        {"GET": statuses(302, 302, 302, 302), "POST": statuses(302, 405, 405, 405)},
+    ),
     "healthz": (
         None,
         {"GET": statuses(200, 200, 200, 200), "POST": statuses(405, 405, 405, 405)},
@@ -275,6 +281,7 @@ MATRIX.update(
             {"GET": statuses(302, 403, 200, 403), "POST": statuses(302, 405, 405, 405)},
         ),
         "requests:dispatch": (None, COORDINATOR_PAGE),
+        "requests:coordination": (None, COORDINATOR_PAGE),
         "requests:detail": (
             DANS_REQUEST,
             {"GET": statuses(302, 404, 404, 404), "POST": statuses(302, 405, 405, 405)},
@@ -319,6 +326,8 @@ SEEN = {
     "offered_to_alice": statuses(302, 404, 200, 404),
     "assigned_to_alice": statuses(302, 404, 200, 404),
     "in_the_queue": statuses(302, 404, 404, 200),
+    # Accepted by alice, first contact overdue: in the coordinators' queue while overdue.
+    "overdue_with_alice": statuses(302, 404, 200, 200),
 }
 SEEN_CASES = (
     [
@@ -333,7 +342,7 @@ SEEN_CASES = (
     + [
         # Assigning: the only 302 is a coordinator's on a request in the queue.
         ("requests:assign", key, "POST", role, statuses(302, 403, 403, 404)[role])
-        for key in ["carols_request", "offered_to_alice", "assigned_to_alice"]
+        for key in ["carols_request", "offered_to_alice", "assigned_to_alice", "overdue_with_alice"]
         for role in ROLES
     ]
     + [
@@ -416,6 +425,9 @@ def world(alice, bob, carol, dan):
         "offered_to_alice": make_request(dan, offered_to=alice.peer_profile),
         "assigned_to_alice": make_request(dan, assigned_to=alice.peer_profile),
         "in_the_queue": make_request(dan, status=Status.DISPATCH),
+        "overdue_with_alice": make_request(
+            dan, assigned_to=alice.peer_profile, contact_overdue_at=timezone.now()
+        ),
         "nomination_for_dan": Nomination.objects.create(
             nominator=bob_peer, nominee=dan, profession="physician", department="Surgery",
             motivation="m",
