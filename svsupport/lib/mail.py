@@ -24,7 +24,7 @@ from django.db.models import Count, Min
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from svsupport.models import LanguagePreference, QueuedMail
 
@@ -72,103 +72,113 @@ class Kind(models.TextChoices):
 # Lazy, so that each message is translated in its recipient's language.
 TEMPLATES = {
     Kind.GENERIC: (
-        _lazy("Peer support: something is waiting for you"),
-        _lazy("Something in the peer-support application needs your attention."),
-        _lazy("Something in the peer-support application needs your attention until %(deadline)s."),
+        gettext_lazy("Peer support: something is waiting for you"),
+        gettext_lazy("Something in the peer-support application needs your attention."),
+        gettext_lazy(
+            "Something in the peer-support application needs your attention until %(deadline)s."
+        ),
     ),
     Kind.OFFER: (
-        _lazy("Peer support: a colleague is waiting for your answer"),
-        _lazy("A colleague is waiting for your answer."),
-        _lazy("A colleague is waiting for your answer until %(deadline)s."),
+        gettext_lazy("Peer support: a colleague is waiting for your answer"),
+        gettext_lazy("A colleague is waiting for your answer."),
+        gettext_lazy("A colleague is waiting for your answer until %(deadline)s."),
     ),
     Kind.OFFER_REMINDER: (
-        _lazy("Peer support: reminder, a colleague is waiting for your answer"),
-        _lazy("Reminder: a colleague is still waiting for your answer."),
-        _lazy("Reminder: a colleague is still waiting for your answer until %(deadline)s."),
+        gettext_lazy("Peer support: reminder, a colleague is waiting for your answer"),
+        gettext_lazy("Reminder: a colleague is still waiting for your answer."),
+        gettext_lazy("Reminder: a colleague is still waiting for your answer until %(deadline)s."),
     ),
     Kind.ASSIGNED: (
-        _lazy("Peer support: a coordinator has given you a request"),
-        _lazy("A coordinator has given you a request for support. Please contact the colleague."),
-        _lazy(
+        gettext_lazy("Peer support: a coordinator has given you a request"),
+        gettext_lazy(
+            "A coordinator has given you a request for support. Please contact the colleague."
+        ),
+        gettext_lazy(
             "A coordinator has given you a request for support. Please contact the colleague "
             "by %(deadline)s."
         ),
     ),
     Kind.WITHDRAWN: (
-        _lazy("Peer support: a request you held is withdrawn"),
-        _lazy("A request you held or were offered has been withdrawn. Nothing more is needed."),
-        _lazy("A request you held or were offered has been withdrawn. Nothing more is needed."),
+        gettext_lazy("Peer support: a request you held is withdrawn"),
+        gettext_lazy(
+            "A request you held or were offered has been withdrawn. Nothing more is needed."
+        ),
+        gettext_lazy(
+            "A request you held or were offered has been withdrawn. Nothing more is needed."
+        ),
     ),
     Kind.CONTACT_REMINDER: (
-        _lazy("Peer support: reminder, first contact to make"),
-        _lazy("Reminder: please make and record your first contact with the colleague."),
-        _lazy(
+        gettext_lazy("Peer support: reminder, first contact to make"),
+        gettext_lazy("Reminder: please make and record your first contact with the colleague."),
+        gettext_lazy(
             "Reminder: please make and record your first contact with the colleague by "
             "%(deadline)s."
         ),
     ),
     Kind.CONTACT_OVERDUE: (
-        _lazy("Peer support: a first contact is overdue"),
-        _lazy("An accepted request has no first contact recorded within the promise."),
-        _lazy(
+        gettext_lazy("Peer support: a first contact is overdue"),
+        gettext_lazy("An accepted request has no first contact recorded within the promise."),
+        gettext_lazy(
             "An accepted request has no first contact recorded within the promise, which "
             "ended at %(deadline)s."
         ),
     ),
     Kind.DISPATCH: (
-        _lazy("Peer support: a request waits for a peer"),
-        _lazy("A request is waiting in the dispatch queue for you to find a peer."),
-        _lazy(
+        gettext_lazy("Peer support: a request waits for a peer"),
+        gettext_lazy("A request is waiting in the dispatch queue for you to find a peer."),
+        gettext_lazy(
             "A request is waiting in the dispatch queue; it was promised a contact by %(deadline)s."
         ),
     ),
     Kind.ALERT: (
-        _lazy("Peer support: an alert was recorded"),
-        _lazy("A peer supporter recorded an alert. Please look at the dispatch queue."),
-        _lazy("A peer supporter recorded an alert. Please look at the dispatch queue."),
+        gettext_lazy("Peer support: an alert was recorded"),
+        gettext_lazy("A peer supporter recorded an alert. Please look at the dispatch queue."),
+        gettext_lazy("A peer supporter recorded an alert. Please look at the dispatch queue."),
     ),
     Kind.PEER_FOUND: (
-        _lazy("Peer support: a peer supporter will contact you"),
-        _lazy("A peer supporter has taken your request and will contact you."),
-        _lazy("A peer supporter has taken your request and will contact you by %(deadline)s."),
+        gettext_lazy("Peer support: a peer supporter will contact you"),
+        gettext_lazy("A peer supporter has taken your request and will contact you."),
+        gettext_lazy(
+            "A peer supporter has taken your request and will contact you by %(deadline)s."
+        ),
     ),
     Kind.FOLLOW_UP: (
-        _lazy("Peer support: a question for you"),
-        _lazy("A short question is waiting for your answer."),
-        _lazy("A short question is waiting for your answer."),
+        gettext_lazy("Peer support: a question for you"),
+        gettext_lazy("A short question is waiting for your answer."),
+        gettext_lazy("A short question is waiting for your answer."),
     ),
     Kind.ANOTHER_CONVERSATION: (
-        _lazy("Peer support: a colleague would like another conversation"),
-        _lazy("A colleague you supported would like another conversation."),
-        _lazy("A colleague you supported would like another conversation."),
+        gettext_lazy("Peer support: a colleague would like another conversation"),
+        gettext_lazy("A colleague you supported would like another conversation."),
+        gettext_lazy("A colleague you supported would like another conversation."),
     ),
     Kind.NOMINATION: (
-        _lazy("Peer support: a question is waiting for your answer"),
-        _lazy("A colleague suggested you as a peer supporter; your answer is waiting."),
-        _lazy("A colleague suggested you as a peer supporter; your answer is waiting."),
+        gettext_lazy("Peer support: a question is waiting for your answer"),
+        gettext_lazy("A colleague suggested you as a peer supporter; your answer is waiting."),
+        gettext_lazy("A colleague suggested you as a peer supporter; your answer is waiting."),
     ),
     Kind.NOMINATION_QUEUE: (
-        _lazy("Peer support: a nomination waits for your decision"),
-        _lazy("A nomination is waiting for the coordinators' decision."),
-        _lazy("A nomination is waiting for the coordinators' decision."),
+        gettext_lazy("Peer support: a nomination waits for your decision"),
+        gettext_lazy("A nomination is waiting for the coordinators' decision."),
+        gettext_lazy("A nomination is waiting for the coordinators' decision."),
     ),
     Kind.NOMINATION_DECIDED: (
-        _lazy("Peer support: a nomination you made is decided"),
-        _lazy("The coordinators have decided on a nomination you made."),
-        _lazy("The coordinators have decided on a nomination you made."),
+        gettext_lazy("Peer support: a nomination you made is decided"),
+        gettext_lazy("The coordinators have decided on a nomination you made."),
+        gettext_lazy("The coordinators have decided on a nomination you made."),
     ),
     Kind.CHARTER: (
-        _lazy("Peer support: a new commitments charter to sign"),
-        _lazy("A new version of the commitments charter is waiting for your signature."),
-        _lazy(
+        gettext_lazy("Peer support: a new commitments charter to sign"),
+        gettext_lazy("A new version of the commitments charter is waiting for your signature."),
+        gettext_lazy(
             "A new version of the commitments charter is waiting for your signature. Sign it "
             "by %(deadline)s to stay in the directory."
         ),
     ),
     Kind.CHARTER_REMINDER: (
-        _lazy("Peer support: reminder, the commitments charter to sign"),
-        _lazy("Reminder: the new commitments charter is waiting for your signature."),
-        _lazy(
+        gettext_lazy("Peer support: reminder, the commitments charter to sign"),
+        gettext_lazy("Reminder: the new commitments charter is waiting for your signature."),
+        gettext_lazy(
             "Reminder: the new commitments charter is waiting for your signature. Sign it by "
             "%(deadline)s to stay in the directory."
         ),
