@@ -1,16 +1,13 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from accounts.views import LoginView
 from svsupport import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("start/", views.landing, name="landing"),
     path("healthz", views.healthz, name="healthz"),
-    path("accounts/login/", LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("accounts.login_urls")),
     path("oidc/", include("accounts.urls")),
     path("i18n/set-language/", views.switch_language, name="set_language"),
     path("peers/", include("peers.urls")),
