@@ -110,7 +110,7 @@ def test_the_registry_shows_who_has_not_signed_and_the_deadline(client, quinn, a
 
 def test_a_peer_joining_during_the_roll_out_must_sign_the_new_version(quinn):
     charter_publish(version=new_draft())
-    from tests.conftest import make_user
+    from tests.people import make_user
 
     newcomer = make_peer(make_user("uma"), ready=False)
     assert not PeerSupporter.objects.published().filter(pk=newcomer.pk).exists()

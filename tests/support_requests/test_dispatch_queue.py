@@ -14,7 +14,7 @@ from support_requests.models import DispatchReason, Status
 from support_requests.services import request_create
 from support_requests.views import QUEUE_PAGE_SIZE
 from svsupport.lib.mail import notify, send_due
-from tests.conftest import PASSWORD
+from tests.people import PASSWORD
 from tests.support_requests.factories import form_data, make_request
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ DISPATCH = reverse("requests:dispatch")
 def create(user, **data):
     form = SupportRequestForm(form_data(**data))
     assert form.is_valid(), form.errors
-    return request_create(form=form, requester=user)
+    return request_create(requester=user, **form.request_values())
 
 
 def test_a_request_nobody_matches_says_so(carol):

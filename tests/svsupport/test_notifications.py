@@ -13,7 +13,7 @@ from support_requests.models import Status
 from support_requests.services import request_assign, request_withdraw
 from svsupport.lib.mail import Kind, notify
 from svsupport.models import LanguagePreference, QueuedMail
-from tests.conftest import PASSWORD
+from tests.people import PASSWORD
 from tests.support_requests.factories import make_request
 
 pytestmark = pytest.mark.django_db
