@@ -33,6 +33,7 @@ from peers.models import (
     SpokenLanguage,
     Status,
     StatusChangeRefused,
+    charter_roll_out,
     current_charter,
 )
 from svsupport.lib.csv_export import csv_response
@@ -88,7 +89,9 @@ def me(request):
         services.peer_save(peer=form.save(commit=False), languages=form.cleaned_data["languages"])
         messages.success(request, _("Your details are saved."))
         return redirect("peers:me")
-    charter = current_charter()
+    roll_out = charter_roll_out()
+    charter = roll_out.current
+    listed = PeerSupporter.objects.published().filter(pk=peer.pk).exists()
     return render(
         request,
         "peers/me.html",
@@ -97,7 +100,11 @@ def me(request):
             "form": form,
             "charter": charter,
             "charter_signed": charter and peer.signatures.filter(charter=charter).exists(),
-            "missing": peer.missing_for_activation() if peer.status == Status.ACTIVE else [],
+            # Still listed on the previous version's signature: sign by the deadline.
+            "charter_deadline": roll_out.deadline if listed and roll_out.in_grace() else None,
+            "missing": peer.missing_for_activation()
+            if peer.status == Status.ACTIVE and not listed
+            else [],
             "training": peer.training_records.all(),
             "attendances": peer.attendances.select_related("session"),
             "nominations": peer.nominations_made.select_related("nominee"),
@@ -117,8 +124,9 @@ def me_status(request):
         messages.error(request, _("Not recorded: %s") % errors)
         return redirect("peers:me")
     try:
-        peer.change_status(
-            form.cleaned_data["to_status"],
+        services.peer_change_status(
+            peer=peer,
+            to_status=form.cleaned_data["to_status"],
             by=request.user,
             requested_by=RequestedBy.PEER,
             reason=form.cleaned_data["reason"],
@@ -179,15 +187,19 @@ def nomination_answer(request, pk):
 def manage(request):
     attention = bool(request.GET.get("attention"))
     filter_form = ManageFilterForm(request.GET)
+    roll_out = charter_roll_out()  # read once, for every list and count below
     peers = (
-        PeerSupporter.objects.needing_attention()
+        PeerSupporter.objects.needing_attention(roll_out=roll_out)
         if attention
-        else PeerSupporter.objects.with_readiness()
+        else PeerSupporter.objects.with_readiness(roll_out)
     )
     peers = filter_form.filter(peers).order_by("search_name", "pk")
     page = Paginator(peers, MANAGE_PAGE_SIZE).get_page(request.GET.get("page"))
+    for peer in page:
+        peer.reasons = peer.attention_reasons(roll_out=roll_out)
     query = request.GET.copy()
     query.pop("page", None)
+    in_grace = roll_out.in_grace()
     return render(
         request,
         "peers/manage.html",
@@ -195,11 +207,16 @@ def manage(request):
             "page": page,
             "filter_form": filter_form,
             "attention": attention,
-            "attention_count": PeerSupporter.objects.needing_attention().count(),
+            "attention_count": PeerSupporter.objects.needing_attention(roll_out=roll_out).count(),
             "pending_nominations": Nomination.objects.filter(
                 state=Nomination.State.AWAITING_COORDINATORS
             ).count(),
             "query": query.urlencode(),
+            # During a roll-out: who has not signed the new version yet, and by when.
+            "roll_out": roll_out if in_grace else None,
+            "to_sign_count": PeerSupporter.objects.to_sign_current_charter(roll_out).count()
+            if in_grace
+            else 0,
         },
     )
 
@@ -252,8 +269,9 @@ def manage_status(request, pk):
         return redirect("peers:manage_edit", pk=peer.pk)
     data = form.cleaned_data
     try:
-        peer.change_status(
-            data["to_status"],
+        services.peer_change_status(
+            peer=peer,
+            to_status=data["to_status"],
             by=request.user,
             requested_by=data["requested_by"],
             reason=data["reason"],

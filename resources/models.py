@@ -364,6 +364,9 @@ class PolicyVersion(BilingualMixin, models.Model):
     body_en = models.TextField(_("text (English)"), blank=True, max_length=BODY_MAX_LENGTH)
     body_fr = models.TextField(_("text (French)"), blank=True, max_length=BODY_MAX_LENGTH)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # For the commitments charter: when the peers who had not signed this version were
+    # reminded, once, before the end of its grace period (peers.services.charter_remind).
+    signers_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     en_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
     fr_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
 

@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 
 from peers.models import PeerSupporter
-from support_requests.models import Offer, Status, SupportRequest
+from support_requests.models import Offer, SupportRequest
 from svsupport.lib import roles
 from svsupport.lib.http import parse_id
 
@@ -39,7 +39,9 @@ def holds(user, support_request, capacity):
     if capacity == Capacity.OFFERED_PEER:
         return support_request.offered_now
     if capacity == Capacity.COORDINATOR:
-        return support_request.status == Status.DISPATCH and roles.is_coordinator(user)
+        # Only while it is in their queue: waiting for a peer, or accepted with the first
+        # contact overdue (the same fields in both cases, never identity, contact or message).
+        return support_request.in_coordinator_queue and roles.is_coordinator(user)
     return support_request.offered_ever
 
 

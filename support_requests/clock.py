@@ -18,7 +18,8 @@ from django.utils import timezone
 from support_requests.models import FollowUp, Offer, Status, SupportRequest
 from support_requests.services import offer_to_next_peer, request_purge
 from svsupport.lib import jobs, mail
-from svsupport.lib.mail import notify
+from svsupport.lib.mail import Kind, notify
+from svsupport.lib.roles import coordinator_users
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,9 @@ BATCH = 100
 class TickReport:
     lapsed: int = 0
     reminded: int = 0
+    contact_reminders: int = 0
+    contact_overdue: int = 0
+    charter_reminders: int = 0
     follow_ups: int = 0
     purged: int = 0
     mailed: mail.SendReport = field(default_factory=mail.SendReport)
@@ -37,6 +41,9 @@ class TickReport:
     def __str__(self):
         text = (
             f"{self.lapsed} offer(s) lapsed, {self.reminded} reminder(s), "
+            f"{self.contact_reminders} first-contact reminder(s), "
+            f"{self.contact_overdue} first contact(s) overdue, "
+            f"{self.charter_reminders} charter reminder(s), "
             f"{self.follow_ups} follow-up(s) sent, {self.purged} request(s) purged, "
             f"{self.mailed.sent} e-mail(s) sent, {self.mailed.deferred} deferred"
         )
@@ -55,6 +62,9 @@ def tick(now=None):
         for name, field_name, step in [
             ("lapse_offers", "lapsed", lapse_offers),
             ("remind_offers", "reminded", remind_offers),
+            ("remind_first_contact", "contact_reminders", remind_first_contact),
+            ("alert_contact_overdue", "contact_overdue", alert_contact_overdue),
+            ("remind_charter", "charter_reminders", remind_charter),
             ("send_follow_ups", "follow_ups", send_follow_ups),
             ("purge_expired", "purged", purge_expired),
             ("send_queued_mail", "mailed", send_queued_mail),
@@ -105,9 +115,76 @@ def remind_offers(now):
             .select_related("peer__user")
         )
         for offer in offers:
-            notify([offer.peer.user], reverse("requests:detail", args=[offer.support_request_id]))
+            notify(
+                [offer.peer.user],
+                reverse("requests:detail", args=[offer.support_request_id]),
+                kind=Kind.OFFER_REMINDER,
+                deadline=offer.expires_at,
+            )
         Offer.objects.filter(pk__in=[offer.pk for offer in offers]).update(reminded_at=now)
     return len(offers)
+
+
+def awaiting_first_contact():
+    return SupportRequest.objects.not_purged().filter(
+        status=Status.ACCEPTED, first_contact_at__isnull=True
+    )
+
+
+def remind_first_contact(now):
+    """At half the first-contact promise, the assigned peer who has recorded no first
+    contact gets one reminder, with the promise as deadline."""
+    half = timedelta(hours=settings.REQUEST_CONTACT_PROMISE_HOURS / 2)
+    with transaction.atomic():
+        due = list(
+            awaiting_first_contact()
+            .select_for_update(skip_locked=True, of=("self",))
+            .filter(contact_reminded_at__isnull=True, created_at__lte=now - half)
+            .select_related("assigned_peer__user")
+        )
+        for support_request in due:
+            notify(
+                [support_request.assigned_peer.user],
+                reverse("requests:detail", args=[support_request.pk]),
+                kind=Kind.CONTACT_REMINDER,
+                deadline=support_request.contact_promise_due_at,
+            )
+        SupportRequest.objects.filter(pk__in=[item.pk for item in due]).update(
+            contact_reminded_at=now
+        )
+    return len(due)
+
+
+def alert_contact_overdue(now):
+    """At the promise, an accepted request with no first contact goes to the coordinators'
+    queue as "contact overdue" (it stays there until the contact is recorded), and they
+    are alerted once."""
+    promise = timedelta(hours=settings.REQUEST_CONTACT_PROMISE_HOURS)
+    with transaction.atomic():
+        due = list(
+            awaiting_first_contact()
+            .select_for_update(skip_locked=True, of=("self",))
+            .filter(contact_overdue_at__isnull=True, created_at__lte=now - promise)
+        )
+        if due:
+            SupportRequest.objects.filter(pk__in=[item.pk for item in due]).update(
+                contact_overdue_at=now
+            )
+            notify(
+                coordinator_users(),
+                reverse("requests:dispatch"),
+                kind=Kind.CONTACT_OVERDUE,
+                deadline=min(item.contact_promise_due_at for item in due),
+            )
+    return len(due)
+
+
+def remind_charter(now):
+    """Before the end of a new charter's grace period, the peers who have not signed it
+    yet are reminded once (peers.services.charter_remind)."""
+    from peers.services import charter_remind
+
+    return charter_remind(now=now)
 
 
 def send_follow_ups(now):
@@ -120,7 +197,11 @@ def send_follow_ups(now):
         for follow_up in due:
             requester = follow_up.support_request.requester
             if requester:
-                notify([requester], reverse("requests:detail", args=[follow_up.support_request_id]))
+                notify(
+                    [requester],
+                    reverse("requests:detail", args=[follow_up.support_request_id]),
+                    kind=Kind.FOLLOW_UP,
+                )
         FollowUp.objects.filter(pk__in=[item.pk for item in due]).update(sent_at=now)
     return len(due)
 

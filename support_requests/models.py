@@ -7,6 +7,7 @@ erases identity and free text and keeps only de-identified figures.
 """
 
 import uuid
+from datetime import timedelta
 
 from auditlog.registry import auditlog
 from django.conf import settings
@@ -32,6 +33,23 @@ class Status(models.TextChoices):
 
 
 OPEN_STATUSES = [Status.OFFERED, Status.DISPATCH, Status.ACCEPTED]
+
+
+class DispatchReason(models.TextChoices):
+    """Why a request is in the coordinators' queue."""
+
+    NO_MATCH = "no_match", _("No peer supporter matched")
+    OFFERS_LAPSED = "offers_lapsed", _("The peers asked did not take it")
+    CHOSEN_UNAVAILABLE = "chosen_unavailable", _("The chosen peer supporter is unavailable")
+    CONTACT_OVERDUE = "contact_overdue", _("Contact overdue")
+
+
+# A request the coordinators see: waiting in the dispatch queue, or accepted and past the
+# first-contact promise with no contact recorded (until the contact is recorded).
+CONTACT_OVERDUE_RULE = Q(
+    status=Status.ACCEPTED, contact_overdue_at__isnull=False, first_contact_at__isnull=True
+)
+COORDINATOR_QUEUE_RULE = Q(status=Status.DISPATCH) | CONTACT_OVERDUE_RULE
 
 
 class ContactMethod(models.TextChoices):
@@ -68,6 +86,11 @@ class Outcome(models.TextChoices):
 
 class SupportRequestQuerySet(models.QuerySet):
     """Reusable filters. Who may open a request is decided in support_requests/access.py."""
+
+    def in_coordinator_queue(self):
+        """What the coordinators must act on: requests waiting for a peer and accepted
+        requests whose first contact is overdue, oldest first."""
+        return self.not_purged().filter(COORDINATOR_QUEUE_RULE).order_by("created_at", "pk")
 
     def not_purged(self):
         return self.filter(purged_at__isnull=True)
@@ -123,8 +146,13 @@ class SupportRequest(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     dispatched_at = models.DateTimeField(null=True, blank=True)
+    dispatch_reason = models.CharField(max_length=24, choices=DispatchReason.choices, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     first_contact_at = models.DateTimeField(null=True, blank=True)
+    # The first-contact watch (clock.watch_first_contact): the assigned peer reminded at half
+    # the promise, the coordinators alerted at the promise.
+    contact_reminded_at = models.DateTimeField(null=True, blank=True)
+    contact_overdue_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True, db_index=True)
     close_outcome = models.CharField(max_length=24, choices=Outcome.choices, blank=True)
 
@@ -180,6 +208,30 @@ class SupportRequest(models.Model):
         if self.contact_method == ContactMethod.PHONE:
             return tel_href(self.contact_address)
         return f"mailto:{self.contact_address}"
+
+    @property
+    def contact_promise_due_at(self):
+        """When the colleague was promised a first contact at the latest."""
+        return self.created_at + timedelta(hours=settings.REQUEST_CONTACT_PROMISE_HOURS)
+
+    @property
+    def is_contact_overdue(self):
+        return (
+            self.status == Status.ACCEPTED
+            and self.contact_overdue_at is not None
+            and self.first_contact_at is None
+        )
+
+    @property
+    def in_coordinator_queue(self):
+        return self.status == Status.DISPATCH or self.is_contact_overdue
+
+    @property
+    def queue_reason(self):
+        """Why the request is in the coordinators' queue (a DispatchReason)."""
+        if self.is_contact_overdue:
+            return DispatchReason.CONTACT_OVERDUE
+        return DispatchReason(self.dispatch_reason or DispatchReason.NO_MATCH)
 
     def pending_offer(self):
         return self.offers.pending().select_related("peer").first()

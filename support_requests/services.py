@@ -17,8 +17,10 @@ from django.utils import timezone
 
 from evaluation.services import feedback_invite
 from peers.models import PeerSupporter
+from peers.models import Status as PeerStatus
 from support_requests.models import (
     OPEN_STATUSES,
+    DispatchReason,
     Escalation,
     FollowUp,
     Meeting,
@@ -26,7 +28,7 @@ from support_requests.models import (
     Status,
     SupportRequest,
 )
-from svsupport.lib.mail import forget_link, notify
+from svsupport.lib.mail import Kind, forget_link, notify
 from svsupport.lib.roles import coordinator_users
 
 
@@ -151,9 +153,17 @@ def offer_to_next_peer(support_request, now=None):
     if peer is None:
         support_request.status = Status.DISPATCH
         support_request.dispatched_at = now
+        support_request.dispatch_reason = dispatch_reason(support_request)
         support_request.went_to_dispatch = True
-        support_request.save(update_fields=["status", "dispatched_at", "went_to_dispatch"])
-        notify(coordinator_users(), reverse("requests:dispatch"))
+        support_request.save(
+            update_fields=["status", "dispatched_at", "dispatch_reason", "went_to_dispatch"]
+        )
+        notify(
+            coordinator_users(),
+            reverse("requests:dispatch"),
+            kind=Kind.DISPATCH,
+            deadline=support_request.contact_promise_due_at,
+        )
         return None
     window = timedelta(minutes=settings.REQUEST_ACCEPT_WINDOW_MINUTES)
     offer = Offer.objects.create(
@@ -162,8 +172,23 @@ def offer_to_next_peer(support_request, now=None):
     support_request.status = Status.OFFERED
     support_request.offers_count = support_request.offers.count()
     support_request.save(update_fields=["status", "offers_count"])
-    notify([peer.user], reverse("requests:detail", args=[support_request.pk]))
+    notify(
+        [peer.user],
+        reverse("requests:detail", args=[support_request.pk]),
+        kind=Kind.OFFER,
+        deadline=offer.expires_at,
+    )
     return offer
+
+
+def dispatch_reason(support_request):
+    """Why no peer is offered the request now: the person asked for one peer only, or the
+    peers asked did not take it, or nobody matched at all."""
+    if support_request.chosen_peer_id:
+        return DispatchReason.CHOSEN_UNAVAILABLE
+    if support_request.offers.exists():
+        return DispatchReason.OFFERS_LAPSED
+    return DispatchReason.NO_MATCH
 
 
 def locked_request(request_id):
@@ -176,7 +201,10 @@ def request_accept(*, request_id, peer):
     with transaction.atomic():
         support_request = locked_request(request_id)
         offer = support_request.offers.filter(peer=peer, state=Offer.State.PENDING).first()
-        if support_request.status != Status.OFFERED or offer is None:
+        # A paused or withdrawn peer's offers moved on (offers_pass_on); this guards the
+        # instant between their status change and that.
+        available = PeerSupporter.objects.filter(pk=peer.pk, status=PeerStatus.ACTIVE).exists()
+        if support_request.status != Status.OFFERED or offer is None or not available:
             raise AlreadyTaken
         now = timezone.now()
         offer.state, offer.answered_at = Offer.State.ACCEPTED, now
@@ -205,8 +233,22 @@ def request_assign(*, request_id, peer):
         support_request = locked_request(request_id)
         if support_request.status != Status.DISPATCH:
             raise AlreadyTaken
-        assign(support_request, peer, timezone.now())
+        now = timezone.now()
+        assign(support_request, peer, now)
+        notify(
+            [peer.user],
+            reverse("requests:detail", args=[support_request.pk]),
+            kind=Kind.ASSIGNED,
+            deadline=promise_ahead(support_request, now),
+        )
     return support_request
+
+
+def promise_ahead(support_request, now):
+    """The first-contact promise, when it is still ahead (a deadline already past would
+    read as a mistake in an e-mail)."""
+    due = support_request.contact_promise_due_at
+    return due if due > now else None
 
 
 def assign(support_request, peer, now):
@@ -215,7 +257,35 @@ def assign(support_request, peer, now):
     support_request.accepted_at = now
     support_request.save(update_fields=["status", "assigned_peer", "accepted_at"])
     if support_request.requester:
-        notify([support_request.requester], reverse("requests:detail", args=[support_request.pk]))
+        notify(
+            [support_request.requester],
+            reverse("requests:detail", args=[support_request.pk]),
+            kind=Kind.PEER_FOUND,
+            deadline=promise_ahead(support_request, now),
+        )
+
+
+def offers_pass_on(*, peer, now=None):
+    """A peer who pauses or withdraws keeps no offer: each of their pending offers is
+    cancelled and the request offered to the next peer (or sent to the coordinators) at
+    once. Returns how many offers moved on."""
+    now = now or timezone.now()
+    request_ids = list(
+        Offer.objects.filter(peer=peer, state=Offer.State.PENDING).values_list(
+            "support_request_id", flat=True
+        )
+    )
+    moved = 0
+    with transaction.atomic():
+        for request_id in request_ids:
+            support_request = locked_request(request_id)
+            cancelled = support_request.offers.filter(peer=peer, state=Offer.State.PENDING).update(
+                state=Offer.State.CANCELLED, answered_at=now
+            )
+            if cancelled and support_request.status == Status.OFFERED:
+                offer_to_next_peer(support_request, now=now)
+                moved += 1
+    return moved
 
 
 def assignment_warnings(support_request, peer):
@@ -282,7 +352,7 @@ def request_escalate(*, support_request, peer, **fields):
         )
         support_request.escalated = True
         support_request.save(update_fields=["escalated"])
-        notify(coordinator_users(), reverse("requests:dispatch"))
+        notify(coordinator_users(), reverse("requests:dispatch"), kind=Kind.ALERT)
     return escalation
 
 
@@ -309,6 +379,11 @@ def request_withdraw(*, support_request):
         if support_request.status not in OPEN_STATUSES:
             raise AlreadyTaken
         now = timezone.now()
+        # The peer who held it, or was asked, is told that nothing more is needed.
+        holders = [support_request.assigned_peer] if support_request.assigned_peer else []
+        holders += [offer.peer for offer in support_request.offers.filter(
+            state=Offer.State.PENDING).select_related("peer__user")]  # fmt: skip
+        notify([holder.user for holder in holders], reverse("requests:inbox"), kind=Kind.WITHDRAWN)
         support_request.offers.filter(state=Offer.State.PENDING).update(
             state=Offer.State.CANCELLED, answered_at=now
         )
@@ -333,6 +408,7 @@ def follow_up_answer(*, follow_up, answer):
             notify(
                 [support_request.assigned_peer.user],
                 reverse("requests:detail", args=[support_request.pk]),
+                kind=Kind.ANOTHER_CONVERSATION,
             )
     return support_request
 
@@ -388,6 +464,7 @@ def purge_locked(support_request, now):
     )
     support_request.dispatched_at = support_request.accepted_at = None
     support_request.first_contact_at = support_request.closed_at = None
+    support_request.contact_reminded_at = support_request.contact_overdue_at = None
     support_request.purged_at = now or timezone.now()
     children = child_pks(support_request)
     # The purge itself writes no diff: the deleted values would survive in the log.

@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.new, name="new"),
     path("inbox/", views.inbox, name="inbox"),
     path("dispatch/", views.dispatch, name="dispatch"),
+    path("coordination/", views.coordination, name="coordination"),
     path("trail/", views.trail_lookup, name="trail_lookup"),
     path("<uuid:pk>/", views.detail, name="detail"),
     path("<uuid:pk>/sent/", views.sent, name="sent"),

@@ -2,6 +2,7 @@ from auditlog.models import LogEntry
 from auditlog.signals import accessed
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from organisation.models import staff_department
 from peers.access import own_peer_profile, peer_profile_required
+from peers.models import Nomination, PeerSupporter, charter_roll_out
 from support_requests import access, services
 from support_requests.access import Capacity
 from support_requests.forms import (
@@ -29,6 +31,7 @@ from svsupport.lib.mail import undelivered
 from svsupport.lib.roles import coordinator_required, privacy_officer_required
 
 LIST_LIMIT = 50
+QUEUE_PAGE_SIZE = 25
 
 
 def log_read(support_request):
@@ -140,7 +143,8 @@ def assigned_peer_context(support_request):
     return {
         "meetings": support_request.meetings.all(),
         "escalations": support_request.escalations.all(),
-        "first_contact_form": FirstContactForm(initial={"contacted_at": timezone.localtime()}),
+        # Never pre-filled: a first contact is recorded when it happened, as typed.
+        "first_contact_form": FirstContactForm(),
         "meeting_form": MeetingForm(initial={"held_on": timezone.localdate()}),
         "escalation_form": EscalationForm(),
         "close_form": CloseForm(),
@@ -148,7 +152,11 @@ def assigned_peer_context(support_request):
 
 
 def coordinator_context(support_request):
-    return {"offers": support_request.offers.select_related("peer"), "assign_form": AssignForm()}
+    return {
+        "offers": support_request.offers.select_related("peer"),
+        # An overdue contact is the assigned peer's to make: no assignment from here.
+        "assign_form": None if support_request.is_contact_overdue else AssignForm(),
+    }
 
 
 # What each capacity's part of the page needs (templates/requests/_detail_<capacity>.html).
@@ -366,16 +374,46 @@ def inbox(request):
 @coordinator_required
 @require_GET
 def dispatch(request):
-    waiting = SupportRequest.objects.in_dispatch().order_by("dispatched_at")
+    """The coordinators' queue: requests waiting for a peer and first contacts overdue,
+    oldest first, each with why it is here and its age against the promise."""
+    page = Paginator(SupportRequest.objects.in_coordinator_queue(), QUEUE_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     offered = SupportRequest.objects.filter(status=Status.OFFERED).count()
     return render(
         request,
         "requests/dispatch.html",
         {
-            "waiting": waiting[:LIST_LIMIT],
+            "page": page,
             "offered_count": offered,
             "undelivered": undelivered(),
+            "promise_hours": settings.REQUEST_CONTACT_PROMISE_HOURS,
             "now": timezone.now(),
+        },
+    )
+
+
+@never_cache
+@coordinator_required
+@require_GET
+def coordination(request):
+    """Where coordinators land after login: what needs their action today, as counts that
+    link to the page where they act."""
+    queue = SupportRequest.objects.in_coordinator_queue()
+    roll_out = charter_roll_out()
+    return render(
+        request,
+        "requests/coordination.html",
+        {
+            "waiting_count": queue.filter(status=Status.DISPATCH).count(),
+            "overdue_count": queue.filter(status=Status.ACCEPTED).count(),
+            "attention_count": PeerSupporter.objects.needing_attention(roll_out=roll_out).count(),
+            "nominations_count": Nomination.objects.filter(
+                state=Nomination.State.AWAITING_COORDINATORS
+            ).count(),
+            "roll_out": roll_out if roll_out.in_grace() else None,
+            "to_sign_count": PeerSupporter.objects.to_sign_current_charter(roll_out).count(),
+            "undelivered": undelivered(),
         },
     )
 

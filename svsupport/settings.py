@@ -224,7 +224,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+# Coordinators land on what needs their action, everyone else on the home page.
+LOGIN_REDIRECT_URL = "landing"
 LOGOUT_REDIRECT_URL = "login"
 
 # Idle timeout: the session lives SESSION_IDLE_MINUTES after the last request, because
@@ -361,6 +362,9 @@ EAP_CONTACT = env.str(
 
 # Peer registry: a peer who attended no supervision for this many months needs attention.
 PEER_SUPERVISION_MONTHS = env.int("PEER_SUPERVISION_MONTHS", default=3)
+# Days after a new commitments charter is published during which a signature of the
+# previous version still counts for the directory: peers are asked to sign, then reminded.
+CHARTER_GRACE_DAYS = env.int("CHARTER_GRACE_DAYS", default=30)
 
 # Programme figures: a count from 1 to FIGURES_MIN_COUNT - 1 is shown as "< N", and no median
 # or percentile is computed from fewer values.

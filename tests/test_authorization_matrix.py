@@ -11,6 +11,7 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from evaluation.models import AwarenessPulse
 from peers.models import Nomination
@@ -49,6 +50,11 @@ COORDINATOR_FORM = {"GET": statuses(302, 403, 403, 200), "POST": statuses(302, 4
 # officer olga; bob is another active peer.
 MATRIX = {
     "home": (None, EVERYONE_GET),
+    # Where a login leads: coordinators to their page, everyone else home (both 302).
+    "landing": (
+        None,
+        {"GET": statuses(302, 302, 302, 302), "POST": statuses(302, 405, 405, 405)},
+    ),
     "healthz": (
         None,
         {"GET": statuses(200, 200, 200, 200), "POST": statuses(405, 405, 405, 405)},
@@ -294,6 +300,7 @@ MATRIX.update(
             {"GET": statuses(302, 403, 200, 403), "POST": statuses(302, 405, 405, 405)},
         ),
         "requests:dispatch": (None, COORDINATOR_PAGE),
+        "requests:coordination": (None, COORDINATOR_PAGE),
         "requests:detail": (
             DANS_REQUEST,
             {"GET": statuses(302, 404, 404, 404), "POST": statuses(302, 405, 405, 405)},
@@ -345,6 +352,8 @@ SEEN = {
     "offered_to_alice": statuses(302, 404, 200, 404),
     "assigned_to_alice": statuses(302, 404, 200, 404),
     "in_the_queue": statuses(302, 404, 404, 200),
+    # Accepted by alice, first contact overdue: in the coordinators' queue while overdue.
+    "overdue_with_alice": statuses(302, 404, 200, 200),
 }
 SEEN_CASES = (
     [
@@ -360,7 +369,7 @@ SEEN_CASES = (
     + [
         # Assigning: the only 302 is a coordinator's on a request in the queue.
         ("requests:assign", key, "POST", role, statuses(302, 403, 403, 404)[role])
-        for key in ["carols_request", "offered_to_alice", "assigned_to_alice"]
+        for key in ["carols_request", "offered_to_alice", "assigned_to_alice", "overdue_with_alice"]
         for role in ROLES
     ]
     + [
@@ -478,6 +487,9 @@ def build_world(person):
         "offered_to_alice": make_request(dan, offered_to=alice_peer),
         "assigned_to_alice": make_request(dan, assigned_to=alice_peer),
         "in_the_queue": make_request(dan, status=Status.DISPATCH),
+        "overdue_with_alice": make_request(
+            dan, assigned_to=alice_peer, contact_overdue_at=timezone.now()
+        ),
         "nomination_for_dan": Nomination.objects.create(
             nominator=bob_peer, nominee=dan, profession="physician", department="Surgery",
             motivation="m",

@@ -45,6 +45,7 @@ SECTIONS = {
     "requests": "ask",
     "requests:inbox": "inbox",
     "requests:dispatch": "dispatch",
+    "requests:coordination": "dispatch",
     "requests:assign": "dispatch",
     "requests:trail_lookup": "trails",
     "requests:trail": "trails",
