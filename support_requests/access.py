@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from peers.models import PeerSupporter
-from support_requests.models import Offer, Status, SupportRequest
+from support_requests.models import Invitation, Offer, Status, SupportRequest, TeamSession
 from svsupport.lib import roles
 from svsupport.lib.http import parse_id
 
@@ -115,3 +115,23 @@ def get_request_for_privacy_officer(pk):
     if support_request is None:
         raise Http404
     return support_request
+
+
+def get_invitation_for_invitee(user, pk):
+    """An invitation addressed to this user; 404 for anybody else (coordinators, the
+    colleague who suggested it, peers), exactly as for an unknown id."""
+    invitation = (
+        Invitation.objects.for_invitee(user).select_related("named_referrer").filter(pk=pk).first()
+    )
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def get_team_session_to_arrange(user, pk):
+    """A team session still waiting for the coordinators; 404 once arranged or unknown.
+    The caller's role is decided by `coordinator_required` first."""
+    session = TeamSession.objects.filter(pk=pk, state=TeamSession.State.REQUESTED).first()
+    if session is None:
+        raise Http404
+    return session

@@ -1,4 +1,5 @@
-"""The clock: lapsed offers, reminders, follow-ups, the purge and the mail queue, run by
+"""The clock: lapsed offers, reminders, follow-ups, the purge, unanswered invitations and the
+mail queue, run by
 `manage.py tick`.
 
 Several copies may run at once (one per web server, or an overlapping cron): each step
@@ -17,8 +18,8 @@ from django.utils import timezone
 
 from operations.health import CLOCK
 from operations.models import beat
-from support_requests.models import FollowUp, Offer, Status, SupportRequest
-from support_requests.services import offer_to_next_peer, request_purge
+from support_requests.models import FollowUp, Invitation, Offer, Status, SupportRequest
+from support_requests.services import invitation_erase, offer_to_next_peer, request_purge
 from svsupport.lib import mail
 from svsupport.lib.mail import notify
 
@@ -33,6 +34,7 @@ class TickReport:
     reminded: int = 0
     follow_ups: int = 0
     purged: int = 0
+    invitations_erased: int = 0
     mailed: mail.SendReport = field(default_factory=mail.SendReport)
     failed: list = field(default_factory=list)
 
@@ -40,6 +42,7 @@ class TickReport:
         text = (
             f"{self.lapsed} offer(s) lapsed, {self.reminded} reminder(s), "
             f"{self.follow_ups} follow-up(s) sent, {self.purged} request(s) purged, "
+            f"{self.invitations_erased} invitation(s) erased, "
             f"{self.mailed.sent} e-mail(s) sent, {self.mailed.deferred} deferred"
         )
         if self.failed:
@@ -59,6 +62,7 @@ def tick(now=None):
             ("remind_offers", "reminded", remind_offers),
             ("send_follow_ups", "follow_ups", send_follow_ups),
             ("purge_expired", "purged", purge_expired),
+            ("erase_invitations", "invitations_erased", erase_invitations),
             ("send_queued_mail", "mailed", send_queued_mail),
         ]:
             try:
@@ -142,6 +146,25 @@ def purge_expired(now):
                 )[:BATCH]
             )
             count += sum(request_purge(item, now=now) for item in expired)
+        if len(expired) < BATCH:
+            return count
+
+
+def erase_invitations(now):
+    """Invitations nobody answered (or answered "not now") within OUTREACH_RETENTION_DAYS
+    are erased, with the e-mails that link to them."""
+    limit = now - timedelta(days=settings.OUTREACH_RETENTION_DAYS)
+    count = 0
+    while True:
+        with transaction.atomic():
+            expired = list(
+                Invitation.objects.select_for_update(skip_locked=True).filter(
+                    created_at__lte=limit
+                )[:BATCH]
+            )
+            for invitation in expired:
+                invitation_erase(invitation)
+            count += len(expired)
         if len(expired) < BATCH:
             return count
 

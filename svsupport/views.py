@@ -25,3 +25,11 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@login_not_required
+@require_GET
+def away(request):
+    """The neutral page "Leave this page" opens when QUICK_EXIT_URL is not set: nothing on
+    it, not even the app's name, tells that the reader was looking at peer support."""
+    return render(request, "svsupport/away.html")

@@ -24,3 +24,11 @@ def roles(request):
 def version(request):
     """The release shown in the footer (svsupport.__version__, see CHANGELOG.md)."""
     return {"svsupport_version": __version__}
+
+
+def quick_exit(request):
+    """Where "Leave this page" goes: QUICK_EXIT_URL, or the app's own neutral page."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    return {"quick_exit_url": SimpleLazyObject(lambda: settings.QUICK_EXIT_URL or reverse("away"))}
