@@ -131,42 +131,43 @@ def send_follow_ups(now):
     return len(due)
 
 
+def in_batches(select, handle):
+    """Calls `handle` on the rows of `select()` (a queryset locking with SKIP LOCKED), BATCH
+    at a time, each batch in its own transaction, until a batch comes back short. Returns how
+    many calls returned a true value."""
+    count = 0
+    while True:
+        with transaction.atomic():
+            rows = list(select()[:BATCH])
+            count += sum(bool(handle(row)) for row in rows)
+        if len(rows) < BATCH:
+            return count
+
+
 def purge_expired(now):
     """Closed or withdrawn requests past the retention period lose identity and free
     text; the de-identified figures stay."""
     limit = now - timedelta(days=settings.REQUEST_RETENTION_DAYS)
-    count = 0
-    while True:
-        with transaction.atomic():
-            expired = list(
-                SupportRequest.objects.select_for_update(skip_locked=True).filter(
-                    status__in=[Status.CLOSED, Status.WITHDRAWN],
-                    purged_at__isnull=True,
-                    closed_at__lte=limit,
-                )[:BATCH]
-            )
-            count += sum(request_purge(item, now=now) for item in expired)
-        if len(expired) < BATCH:
-            return count
+    return in_batches(
+        lambda: SupportRequest.objects.select_for_update(skip_locked=True).filter(
+            status__in=[Status.CLOSED, Status.WITHDRAWN],
+            purged_at__isnull=True,
+            closed_at__lte=limit,
+        ),
+        lambda support_request: request_purge(support_request, now=now),
+    )
 
 
 def erase_invitations(now):
     """Invitations nobody answered (or answered "not now") within OUTREACH_RETENTION_DAYS
     are erased, with the e-mails that link to them."""
     limit = now - timedelta(days=settings.OUTREACH_RETENTION_DAYS)
-    count = 0
-    while True:
-        with transaction.atomic():
-            expired = list(
-                Invitation.objects.select_for_update(skip_locked=True).filter(
-                    created_at__lte=limit
-                )[:BATCH]
-            )
-            for invitation in expired:
-                invitation_erase(invitation)
-            count += len(expired)
-        if len(expired) < BATCH:
-            return count
+    return in_batches(
+        lambda: Invitation.objects.select_for_update(skip_locked=True).filter(
+            created_at__lte=limit
+        ),
+        invitation_erase,
+    )
 
 
 def send_queued_mail(now):

@@ -98,6 +98,18 @@ def start(page, live_server, log_in):
     return as_user
 
 
+def nav(page, language, key):
+    """Follows a link of the main navigation (the page may hold a link of the same name)."""
+    navigation = page.get_by_role("navigation", name=NAV[language])
+    navigation.get_by_role("link", name=WORDS[language][key], exact=True).click()
+
+
+def open_invitation(page, language):
+    """The invitee finds the invitation on their requests page."""
+    nav(page, language, "ask")
+    page.get_by_role("link", name=re.compile(WORDS[language]["touching"])).click()
+
+
 def label(page, language, key):
     return page.get_by_label(WORDS[language][key])
 
@@ -108,9 +120,7 @@ def test_an_outreach_answered_yes_becomes_the_invitees_own_request(
 ):
     words = WORDS[language]
     start(quinn, language)
-    page.get_by_role("navigation", name=NAV[language]).get_by_role(
-        "link", name=words["dispatch"], exact=True
-    ).click()
+    nav(page, language, "dispatch")
     page.get_by_role("link", name=words["outreach"]).click()
     page.get_by_role("link", name=words["record"]).click()
     page.get_by_label(words["invitees"]).fill("dan")
@@ -125,10 +135,7 @@ def test_an_outreach_answered_yes_becomes_the_invitees_own_request(
     log_out()
 
     start(dan, language)
-    page.get_by_role("navigation", name=NAV[language]).get_by_role(
-        "link", name=words["ask"], exact=True
-    ).click()
-    page.get_by_role("link", name=re.compile(words["touching"])).click()
+    open_invitation(page, language)
     expect(page.get_by_role("heading", level=1)).to_have_text(words["touching"])
     assert_accessible()
     screenshot(f"reaching-invitation-{language}")
@@ -156,9 +163,7 @@ def test_a_referral_declined_leaves_nothing(
 ):
     words = WORDS[language]
     start(carol, language)
-    page.get_by_role("navigation", name=NAV[language]).get_by_role(
-        "link", name=words["ask"], exact=True
-    ).click()
+    nav(page, language, "ask")
     page.get_by_role("link", name=words["worried"]).click()
     label(page, language, "colleague").fill("dan")
     page.get_by_label(words["name_me"]).check()
@@ -169,10 +174,7 @@ def test_a_referral_declined_leaves_nothing(
     log_out()
 
     start(dan, language)
-    page.get_by_role("navigation", name=NAV[language]).get_by_role(
-        "link", name=words["ask"], exact=True
-    ).click()
-    page.get_by_role("link", name=re.compile(words["touching"])).click()
+    open_invitation(page, language)
     expect(page.locator("main")).to_contain_text(words["named"])
     assert_accessible()
     screenshot(f"reaching-referral-invitation-{language}")
@@ -189,9 +191,7 @@ def test_a_team_session_is_asked_for_and_arranged(
 ):
     words = WORDS[language]
     start(dan, language)
-    page.get_by_role("navigation", name=NAV[language]).get_by_role(
-        "link", name=words["ask"], exact=True
-    ).click()
+    nav(page, language, "ask")
     page.get_by_role("link", name=words["team"]).click()
     page.get_by_label(words["headcount"]).select_option("6_10")
     assert_accessible()
@@ -201,9 +201,7 @@ def test_a_team_session_is_asked_for_and_arranged(
     log_out()
 
     start(quinn, language)
-    page.get_by_role("navigation", name=NAV[language]).get_by_role(
-        "link", name=words["dispatch"], exact=True
-    ).click()
+    nav(page, language, "dispatch")
     page.get_by_role("link", name=words["team_sessions"]).first.click()
     page.get_by_label(words["date"]).fill("2026-11-20")
     label(page, language, "facilitator").fill("Dr Lenoir (EAP)")
