@@ -414,14 +414,16 @@ def invitation_accept(*, invitation, form):
 
 
 def invitation_postpone(*, invitation):
-    """ "Not now": the invitation waits, until it is erased with the unanswered ones."""
+    """After "not now": the invitation waits, until it is erased with the unanswered ones."""
     Invitation.objects.filter(pk=invitation.pk).update(postponed_at=timezone.now())
 
 
 def invitation_erase(invitation):
-    """ "No, thank you", or the end of the retention period: nothing is left of it."""
+    """After "no, thank you", or at the end of the retention period: nothing is left of it.
+    Returns whether there was an invitation to erase."""
     forget_link(reverse("requests:invitation", args=[invitation.pk]))
-    Invitation.objects.filter(pk=invitation.pk).delete()
+    deleted, _per_model = Invitation.objects.filter(pk=invitation.pk).delete()
+    return bool(deleted)
 
 
 def team_session_request(*, form, manager):
