@@ -1,6 +1,8 @@
 """Who may see a support request, in which capacity. Anybody else gets the same 404 as
 for an identifier that does not exist; views never test roles themselves."""
 
+import uuid
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
@@ -135,3 +137,13 @@ def get_team_session_to_arrange(user, pk):
     if session is None:
         raise Http404
     return session
+
+
+def own_request_by_submission(user, submission_id):
+    """The user's own request made by the form whose hidden id is `submission_id`, or None
+    (a malformed id included): what a second click on an invitation's "yes" leads to."""
+    try:
+        pk = uuid.UUID(str(submission_id))
+    except ValueError:
+        return None
+    return SupportRequest.objects.not_purged().filter(pk=pk, requester=user).first()

@@ -459,7 +459,15 @@ def refer(request):
 @require_http_methods(["GET", "POST"])
 def invitation(request, pk):
     """The invitee's page: yes (the request form, as when one asks), not now, no thanks."""
-    invitation = access.get_invitation_for_invitee(request.user, pk)
+    try:
+        invitation = access.get_invitation_for_invitee(request.user, pk)
+    except Http404:
+        # A double click on "yes": the first click made the request and erased the
+        # invitation; the second leads to that request (the person's own), like request_create.
+        made = access.own_request_by_submission(request.user, request.POST.get("submission_id"))
+        if made is None:
+            raise
+        return redirect("requests:sent", pk=made.pk)
     form = SupportRequestForm(
         request.POST or None,
         department=staff_department(request.user),

@@ -145,6 +145,26 @@ def test_yes_becomes_the_invitees_own_request_matched_as_any_other(
     assert client.get(invitation_url(invitation)).status_code == 404
 
 
+def test_yes_sent_twice_makes_one_request_and_both_lead_to_it(client, quinn, dan, alice):
+    record_outreach(client, quinn, "dan")
+    invitation = Invitation.objects.get()
+    client.force_login(dan)
+    data = form_data(requester_department="")
+    first = client.post(invitation_url(invitation), data)
+    second = client.post(invitation_url(invitation), data)
+    support_request = SupportRequest.objects.get()
+    assert (
+        first["Location"]
+        == second["Location"]
+        == reverse("requests:sent", args=[support_request.pk])
+    )
+    # Someone else's form id, or none, is the usual 404.
+    client.force_login(quinn)
+    assert client.post(invitation_url(invitation), data).status_code == 404
+    client.force_login(dan)
+    assert client.post(invitation_url(invitation), {"submission_id": "²"}).status_code == 404
+
+
 def test_no_thank_you_erases_the_invitation_and_its_email(
     client, quinn, dan, django_capture_on_commit_callbacks
 ):
