@@ -13,7 +13,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from organisation.models import staff_department
+from peers.access import own_peer_profile, peer_profile_required
 from support_requests import access, services
+from support_requests.access import Capacity
 from support_requests.forms import (
     AssignForm,
     CloseForm,
@@ -63,7 +65,9 @@ def new(request):
     limit = services.request_limit(request.user)
     if form.is_valid():
         try:
-            support_request = services.request_create(form=form, requester=request.user)
+            support_request = services.request_create(
+                requester=request.user, **form.request_values()
+            )
         except services.LimitReached as refusal:
             limit = refusal.reason
         else:
@@ -88,7 +92,7 @@ def new(request):
 @never_cache
 @require_GET
 def sent(request, pk):
-    support_request = access.get_request_as(request.user, pk, access.REQUESTER)
+    support_request = access.get_request_as(request.user, pk, Capacity.REQUESTER)
     return render(
         request,
         "requests/sent.html",
@@ -104,8 +108,7 @@ def sent(request, pk):
 @require_GET
 def mine(request):
     support_requests = (
-        SupportRequest.objects.not_purged()
-        .filter(requester=request.user)
+        SupportRequest.objects.requested_by(request.user)
         .select_related("assigned_peer", "chosen_peer")
         .order_by("-created_at")[:LIST_LIMIT]
     )
@@ -122,31 +125,50 @@ def mine(request):
 def detail(request, pk):
     support_request, capacity = access.get_request_for_user(request.user, pk)
     log_read(support_request)
-    context = {"support_request": support_request, "capacity": capacity, "now": timezone.now()}
-    if capacity == access.OFFERED_PEER:
-        context["offer"] = support_request.pending_offer()
-    elif capacity == access.ASSIGNED_PEER:
-        context.update(
-            meetings=support_request.meetings.all(),
-            escalations=support_request.escalations.all(),
-            first_contact_form=FirstContactForm(initial={"contacted_at": timezone.localtime()}),
-            meeting_form=MeetingForm(initial={"held_on": timezone.localdate()}),
-            escalation_form=EscalationForm(),
-            close_form=CloseForm(),
-        )
-    elif capacity == access.COORDINATOR:
-        context.update(
-            offers=support_request.offers.select_related("peer"),
-            assign_form=AssignForm(),
-        )
-    elif capacity == access.REQUESTER:
-        context.update(
-            offer=support_request.pending_offer(),
-            meetings_count=support_request.meetings.count(),
-            follow_up=support_request.follow_ups.filter(sent_at__isnull=False, answer="").first(),
-            follow_up_form=FollowUpAnswerForm(),
-        )
+    context = {
+        "support_request": support_request,
+        "capacity_template": f"requests/_detail_{capacity}.html",
+        "now": timezone.now(),
+        **DETAIL_CONTEXT[capacity](support_request),
+    }
     return render(request, "requests/detail.html", context)
+
+
+def requester_context(support_request):
+    return {
+        "offer": support_request.pending_offer(),
+        "meetings_count": support_request.meetings.count(),
+        "follow_up": support_request.follow_ups.waiting_for_answer().first(),
+        "follow_up_form": FollowUpAnswerForm(),
+    }
+
+
+def offered_peer_context(support_request):
+    return {"offer": support_request.pending_offer()}
+
+
+def assigned_peer_context(support_request):
+    return {
+        "meetings": support_request.meetings.all(),
+        "escalations": support_request.escalations.all(),
+        "first_contact_form": FirstContactForm(initial={"contacted_at": timezone.localtime()}),
+        "meeting_form": MeetingForm(initial={"held_on": timezone.localdate()}),
+        "escalation_form": EscalationForm(),
+        "close_form": CloseForm(),
+    }
+
+
+def coordinator_context(support_request):
+    return {"offers": support_request.offers.select_related("peer"), "assign_form": AssignForm()}
+
+
+# What each capacity's part of the page needs (templates/requests/_detail_<capacity>.html).
+DETAIL_CONTEXT = {
+    Capacity.REQUESTER: requester_context,
+    Capacity.OFFERED_PEER: offered_peer_context,
+    Capacity.ASSIGNED_PEER: assigned_peer_context,
+    Capacity.COORDINATOR: coordinator_context,
+}
 
 
 def back_to(support_request):
@@ -155,7 +177,7 @@ def back_to(support_request):
 
 @require_POST
 def withdraw(request, pk):
-    support_request = access.get_request_as(request.user, pk, access.REQUESTER)
+    support_request = access.get_request_as(request.user, pk, Capacity.REQUESTER)
     try:
         services.request_withdraw(support_request=support_request)
     except services.AlreadyTaken:
@@ -167,19 +189,20 @@ def withdraw(request, pk):
 
 @require_POST
 def erase(request, pk):
-    support_request = access.get_request_as(request.user, pk, access.REQUESTER)
-    if support_request.is_open:
+    support_request = access.get_request_as(request.user, pk, Capacity.REQUESTER)
+    try:
+        services.request_erase(support_request=support_request)
+    except services.StillOpen:
         messages.error(request, _("Withdraw the request first, or wait until it is closed."))
         return back_to(support_request)
-    services.request_purge(support_request)
     messages.success(request, _("Your details and message are erased."))
     return redirect("requests:mine")
 
 
 @require_POST
 def follow_up(request, pk):
-    support_request = access.get_request_as(request.user, pk, access.REQUESTER)
-    due = support_request.follow_ups.filter(sent_at__isnull=False, answer="").first()
+    support_request = access.get_request_as(request.user, pk, Capacity.REQUESTER)
+    due = support_request.follow_ups.waiting_for_answer().first()
     form = FollowUpAnswerForm(request.POST)
     if due is None or not form.is_valid():
         messages.error(request, _("There is no question waiting for your answer."))
@@ -194,7 +217,10 @@ def follow_up(request, pk):
 
 @require_POST
 def accept(request, pk):
-    support_request, peer = access.get_request_offered_to(request.user, pk)
+    support_request, _capacity = access.get_request_for_user(
+        request.user, pk, access.OFFER_ANSWERERS
+    )
+    peer = own_peer_profile(request.user)
     try:
         services.request_accept(request_id=support_request.pk, peer=peer)
     except services.AlreadyTaken:
@@ -206,7 +232,10 @@ def accept(request, pk):
 
 @require_POST
 def decline(request, pk):
-    support_request, peer = access.get_request_offered_to(request.user, pk)
+    support_request, _capacity = access.get_request_for_user(
+        request.user, pk, access.OFFER_ANSWERERS
+    )
+    peer = own_peer_profile(request.user)
     try:
         services.request_decline(request_id=support_request.pk, peer=peer)
     except services.AlreadyTaken:
@@ -217,7 +246,7 @@ def decline(request, pk):
 
 
 def assigned_peer_form(request, pk, form_class):
-    support_request = access.get_request_as(request.user, pk, access.ASSIGNED_PEER)
+    support_request = access.get_request_as(request.user, pk, Capacity.ASSIGNED_PEER)
     form = form_class(request.POST)
     if not form.is_valid() or support_request.status != Status.ACCEPTED:
         errors = " ".join(error for errors in form.errors.values() for error in errors)
@@ -240,7 +269,7 @@ def first_contact(request, pk):
 def meeting(request, pk):
     support_request, form = assigned_peer_form(request, pk, MeetingForm)
     if form:
-        services.request_log_meeting(support_request=support_request, form=form)
+        services.request_log_meeting(support_request=support_request, **form.cleaned_data)
         messages.success(request, _("Meeting recorded. Only its date, length and outcome."))
     return back_to(support_request)
 
@@ -250,7 +279,9 @@ def escalate(request, pk):
     support_request, form = assigned_peer_form(request, pk, EscalationForm)
     if form:
         services.request_escalate(
-            support_request=support_request, form=form, peer=support_request.assigned_peer
+            support_request=support_request,
+            peer=support_request.assigned_peer,
+            **form.cleaned_data,
         )
         messages.success(request, _("Alert recorded. The coordinators are informed."))
     return back_to(support_request)
@@ -270,7 +301,7 @@ def close(request, pk):
 @require_POST
 @coordinator_required
 def assign(request, pk):
-    support_request = access.get_request_for_dispatch(request.user, pk)
+    support_request = access.get_request_for_dispatch(pk)
     form = AssignForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a published peer supporter."))
@@ -301,14 +332,16 @@ def warning_text(warnings):
 
 @never_cache
 @require_GET
+@peer_profile_required
 def inbox(request):
-    peer = access.inbox_peer(request.user)
+    peer = own_peer_profile(request.user)
     offered = (
-        Offer.objects.filter(peer=peer, state=Offer.State.PENDING)
-        .select_related("request")
+        Offer.objects.pending()
+        .filter(peer=peer)
+        .select_related("support_request")
         .order_by("expires_at")
     )
-    assigned = SupportRequest.objects.not_purged().filter(assigned_peer=peer)
+    assigned = SupportRequest.objects.assigned_to(peer)
     return render(
         request,
         "requests/inbox.html",
@@ -325,9 +358,7 @@ def inbox(request):
 @coordinator_required
 @require_GET
 def dispatch(request):
-    waiting = (
-        SupportRequest.objects.not_purged().filter(status=Status.DISPATCH).order_by("dispatched_at")
-    )
+    waiting = SupportRequest.objects.in_dispatch().order_by("dispatched_at")
     offered = SupportRequest.objects.filter(status=Status.OFFERED).count()
     return render(
         request,
@@ -476,7 +507,9 @@ def invitation(request, pk):
     limit = None
     if form.is_valid():
         try:
-            support_request = services.invitation_accept(invitation=invitation, form=form)
+            support_request = services.invitation_accept(
+                invitation=invitation, values=form.request_values()
+            )
         except services.LimitReached as refusal:
             limit = refusal.reason
         else:
@@ -518,7 +551,7 @@ def team_sessions(request):
     a peer the sessions they are paired on."""
     form = TeamSessionRequestForm(request.POST or None, department=staff_department(request.user))
     if form.is_valid():
-        services.team_session_request(form=form, manager=request.user)
+        services.team_session_request(manager=request.user, **form.cleaned_data)
         messages.success(request, _("Asked. The coordinators will arrange the session."))
         return redirect("requests:team_sessions")
     peer = roles.peer_profile(request.user)
@@ -567,7 +600,9 @@ def team_session_arrange(request, pk):
         messages.error(request, _("Not recorded. %s") % errors)
         return redirect("requests:team_session_manage")
     try:
-        services.team_session_arrange(session_id=session.pk, form=form, coordinator=request.user)
+        services.team_session_arrange(
+            session_id=session.pk, coordinator=request.user, **form.cleaned_data
+        )
     except services.AlreadyTaken:
         messages.error(request, _("Another coordinator has already arranged this session."))
     else:

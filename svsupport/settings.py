@@ -11,6 +11,7 @@ from urllib.parse import unquote
 import environ
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
     "support_requests",
     "resources",
     "figures",
+    "evaluation",
     "operations",
 ]
 
@@ -188,7 +190,8 @@ LDAP_ATTR_SITE = env.str("LDAP_ATTR_SITE", default="l")
 LDAP_ATTR_PROFESSION = env.str("LDAP_ATTR_PROFESSION", default="title")
 if LDAP_SERVER_URI:
     try:
-        from accounts.directory import ldap_settings
+        # Named by its dotted path, as settings name every app's code: the core imports no app.
+        ldap_settings = import_string("accounts.directory.ldap_settings")
     except ImportError as error:
         raise ImproperlyConfigured(
             "LDAP_SERVER_URI is set but django-auth-ldap is not installed: "
@@ -381,6 +384,13 @@ PEER_SUPERVISION_MONTHS = env.int("PEER_SUPERVISION_MONTHS", default=3)
 # Programme figures: a count from 1 to FIGURES_MIN_COUNT - 1 is shown as "< N", and no median
 # or percentile is computed from fewer values.
 FIGURES_MIN_COUNT = env.int("FIGURES_MIN_COUNT", default=5)
+
+# Evaluation: the anonymous feedback invitation lapses after this many days; a peer who says
+# they need support after a conversation is shown this contact (and the pathway's pages).
+FEEDBACK_INVITATION_DAYS = env.int("FEEDBACK_INVITATION_DAYS", default=30)
+COORDINATOR_CONTACT = env.str(
+    "COORDINATOR_CONTACT", default="Quality and Risk Office, extension 4300"
+)
 
 # Operations: readiness fails when the clock (`manage.py tick`) has not finished a run for
 # this many minutes; /metrics answers only with `Authorization: Bearer <METRICS_TOKEN>`

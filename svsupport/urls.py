@@ -1,18 +1,15 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from accounts.views import LoginView
 from svsupport import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("away/", views.away, name="away"),
-    path("accounts/login/", LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("accounts.login_urls")),
     path("oidc/", include("accounts.urls")),
     path("i18n/set-language/", login_not_required(set_language), name="set_language"),
     path("peers/", include("peers.urls")),
@@ -20,6 +17,7 @@ urlpatterns = [
     path("resources/", include("resources.urls")),
     path("organisation/", include("organisation.urls")),
     path("dashboard/", include("figures.urls")),
+    path("evaluation/", include("evaluation.urls")),
     path("", include("operations.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -253,7 +253,7 @@ def test_the_leave_link_works_without_javascript(browser, live_server, carol):
     page.goto(f"{live_server.url}/away/")
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Username").fill("carol")
-    from tests.conftest import PASSWORD
+    from tests.people import PASSWORD
 
     page.get_by_label("Password").fill(PASSWORD)
     with page.expect_navigation():

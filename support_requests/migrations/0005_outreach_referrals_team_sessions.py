@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('organisation', '0001_sites_departments_profiles'),
         ('peers', '0004_drop_free_text_department_and_site'),
-        ('requests', '0003_strict_encrypted_fields'),
+        ('requests', '0004_rename_request_to_support_request'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
