@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from organisation.models import staff_department
-from peers.access import own_peer_profile, peer_profile_required
+from peers.access import own_peer_profile, peer_profile, peer_profile_required
 from support_requests import access, services
 from support_requests.access import Capacity
 from support_requests.forms import (
@@ -40,7 +40,6 @@ from support_requests.models import (
     SupportRequest,
     TeamSession,
 )
-from svsupport.lib import roles
 from svsupport.lib.mail import undelivered
 from svsupport.lib.roles import coordinator_required, privacy_officer_required
 
@@ -554,7 +553,7 @@ def team_sessions(request):
         services.team_session_request(manager=request.user, **form.cleaned_data)
         messages.success(request, _("Asked. The coordinators will arrange the session."))
         return redirect("requests:team_sessions")
-    peer = roles.peer_profile(request.user)
+    peer = peer_profile(request.user)
     return render(
         request,
         "requests/team_sessions.html",
