@@ -19,7 +19,7 @@ from figures.suppression import (
 )
 from peers.models import Profession
 from peers.models import Status as PeerStatus
-from support_requests.models import Outcome, Situation
+from support_requests.models import HeadcountBand, Invitation, Outcome, Situation
 
 
 @dataclass
@@ -315,6 +315,50 @@ def trend_table(trend):
     )
 
 
+def uptake_text(invited, taken_up):
+    """How many took up an invitation: shown only when those who did and those who did not
+    are each at least the threshold. Fewer, or none ("0 of 7"), would tell each invitee's
+    answer to whoever knows who was invited."""
+    if taken_up < threshold() or invited - taken_up < threshold():
+        return _("not shown")
+    return str(taken_up)
+
+
+def reaching_in_table(figures):
+    """Invitations and their uptake, then team sessions per headcount band."""
+    sources = Invitation.Source.values
+    invited, _total = protect_column(
+        [figures[f"{source}_invited"] for source in sources], threshold()
+    )
+    rows = [
+        (
+            Invitation.Source(source).label,
+            [
+                cell,
+                uptake_text(figures[f"{source}_invited"], figures[f"{source}_taken_up"]),
+            ],
+        )
+        for source, cell in zip(sources, invited, strict=True)
+    ]
+    sessions, session_total = protect_column(list(figures["team_sessions"].values()), threshold())
+    rows += [
+        (_("Team sessions held: %(band)s") % {"band": HeadcountBand(band).label}, [cell, ""])
+        for band, cell in zip(figures["team_sessions"], sessions, strict=True)
+    ]
+    rows.append((_("Team sessions held, all sizes"), [session_total, ""]))
+    return Table(
+        slug="reaching",
+        title=_("Reaching in: invitations and team sessions"),
+        headers=[_("Figure"), _("Count"), _("Took up the offer")],
+        rows=rows,
+        note=_(
+            "Invitations are counted in the month they were sent. Uptake is shown only when at "
+            "least %(count)s colleagues took it up and at least %(count)s did not."
+        )
+        % {"count": threshold()},
+    )
+
+
 def dashboard_tables(period, site, trend_period, reader=BOARD):
     """Every published table, in the order of the page, keyed by slug. `reader` (COORDINATORS
     or BOARD) decides which peer-pool tables are exact (EXACT_POOL_TABLES)."""
@@ -330,6 +374,7 @@ def dashboard_tables(period, site, trend_period, reader=BOARD):
         *pool_tables(pool, exact),
         readiness_table(pool, exact),
         trend_table(queries.trend_figures(trend_period)),
+        reaching_in_table(queries.reaching_in_figures(period)),
     ]
     return {table.slug: table for table in tables}
 

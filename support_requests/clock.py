@@ -1,4 +1,5 @@
-"""The clock: lapsed offers, reminders, follow-ups, the purge and the mail queue, run by
+"""The clock: lapsed offers, reminders, follow-ups, the purge, unanswered invitations and the
+mail queue, run by
 `manage.py tick`.
 
 Several copies may run at once (one per web server, or an overlapping cron): each step
@@ -15,8 +16,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from support_requests.models import FollowUp, Offer, Status, SupportRequest
-from support_requests.services import offer_to_next_peer, request_purge
+from support_requests.models import FollowUp, Invitation, Offer, Status, SupportRequest
+from support_requests.services import invitation_erase, offer_to_next_peer, request_purge
 from svsupport.lib import jobs, mail
 from svsupport.lib.mail import Kind, notify
 from svsupport.lib.roles import coordinator_users
@@ -35,6 +36,7 @@ class TickReport:
     charter_reminders: int = 0
     follow_ups: int = 0
     purged: int = 0
+    invitations_erased: int = 0
     mailed: mail.SendReport = field(default_factory=mail.SendReport)
     failed: list = field(default_factory=list)
 
@@ -45,6 +47,7 @@ class TickReport:
             f"{self.contact_overdue} first contact(s) overdue, "
             f"{self.charter_reminders} charter reminder(s), "
             f"{self.follow_ups} follow-up(s) sent, {self.purged} request(s) purged, "
+            f"{self.invitations_erased} invitation(s) erased, "
             f"{self.mailed.sent} e-mail(s) sent, {self.mailed.deferred} deferred"
         )
         if self.failed:
@@ -67,6 +70,7 @@ def tick(now=None):
             ("remind_charter", "charter_reminders", remind_charter),
             ("send_follow_ups", "follow_ups", send_follow_ups),
             ("purge_expired", "purged", purge_expired),
+            ("erase_invitations", "invitations_erased", erase_invitations),
             ("send_queued_mail", "mailed", send_queued_mail),
         ]:
             try:
@@ -206,23 +210,43 @@ def send_follow_ups(now):
     return len(due)
 
 
+def in_batches(select, handle):
+    """Calls `handle` on the rows of `select()` (a queryset locking with SKIP LOCKED), BATCH
+    at a time, each batch in its own transaction, until a batch comes back short. Returns how
+    many calls returned a true value."""
+    count = 0
+    while True:
+        with transaction.atomic():
+            rows = list(select()[:BATCH])
+            count += sum(bool(handle(row)) for row in rows)
+        if len(rows) < BATCH:
+            return count
+
+
 def purge_expired(now):
     """Closed or withdrawn requests past the retention period lose identity and free
     text; the de-identified figures stay."""
     limit = now - timedelta(days=settings.REQUEST_RETENTION_DAYS)
-    count = 0
-    while True:
-        with transaction.atomic():
-            expired = list(
-                SupportRequest.objects.select_for_update(skip_locked=True).filter(
-                    status__in=[Status.CLOSED, Status.WITHDRAWN],
-                    purged_at__isnull=True,
-                    closed_at__lte=limit,
-                )[:BATCH]
-            )
-            count += sum(request_purge(support_request=item, now=now) for item in expired)
-        if len(expired) < BATCH:
-            return count
+    return in_batches(
+        lambda: SupportRequest.objects.select_for_update(skip_locked=True).filter(
+            status__in=[Status.CLOSED, Status.WITHDRAWN],
+            purged_at__isnull=True,
+            closed_at__lte=limit,
+        ),
+        lambda support_request: request_purge(support_request=support_request, now=now),
+    )
+
+
+def erase_invitations(now):
+    """Invitations nobody answered (or answered "not now") within OUTREACH_RETENTION_DAYS
+    are erased, with the e-mails that link to them."""
+    limit = now - timedelta(days=settings.OUTREACH_RETENTION_DAYS)
+    return in_batches(
+        lambda: Invitation.objects.select_for_update(skip_locked=True).filter(
+            created_at__lte=limit
+        ),
+        invitation_erase,
+    )
 
 
 def send_queued_mail(now):

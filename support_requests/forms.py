@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organisation.models import Department
+from peers.forms import AccountField
 from peers.models import PeerSupporter, Profession, SpokenLanguage
 from support_requests.models import (
     MESSAGE_MAX_LENGTH,
@@ -16,6 +17,7 @@ from support_requests.models import (
     Outcome,
     Situation,
     SupportRequest,
+    TeamSession,
     Timing,
 )
 from svsupport.lib.forms import CleanTextMixin, DateField, DateInput, DateTimeField, past_or_today
@@ -245,3 +247,118 @@ class TrailLookupForm(forms.Form):
         label=_("Identifier of the request"),
         help_text=_("The code at the end of the request's address, e.g. 0f1e…-…"),
     )
+
+
+# Reaching in ------------------------------------------------------------------------------
+
+MAX_INVITEES = 50
+
+
+class AccountsField(forms.CharField):
+    """Colleagues' accounts, one username or work e-mail per line."""
+
+    def __init__(self, **kwargs):
+        super().__init__(widget=forms.Textarea(attrs={"rows": 4}), max_length=8000, **kwargs)
+
+    def clean(self, value):
+        lines = [line.strip() for line in (super().clean(value) or "").splitlines()]
+        lines = list(dict.fromkeys(line for line in lines if line))
+        if not lines:
+            raise forms.ValidationError(_("Give at least one colleague."))
+        if len(lines) > MAX_INVITEES:
+            raise forms.ValidationError(
+                _("At most %(count)s colleagues at once.") % {"count": MAX_INVITEES}
+            )
+        accounts, unknown = [], []
+        for line in lines:
+            try:
+                accounts.append(AccountField().clean(line))
+            except forms.ValidationError:
+                unknown.append(line)
+        if unknown:
+            raise forms.ValidationError(
+                _("No single colleague has this username or work e-mail: %(names)s")
+                % {"names": ", ".join(unknown)}
+            )
+        return list({account.pk: account for account in accounts}.values())
+
+
+class OutreachForm(CleanTextMixin, forms.Form):
+    invitees = AccountsField(
+        label=_("Colleagues to invite"),
+        help_text=_(
+            "One username or work e-mail per line. Do not describe the event: each colleague "
+            "receives the same content-free message."
+        ),
+    )
+    category = forms.ChoiceField(
+        label=_("Kind of event (optional)"),
+        choices=[("", _("Not said"))] + Situation.choices,
+        required=False,
+    )
+
+    def __init__(self, *args, coordinator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.coordinator = coordinator
+
+    def clean_invitees(self):
+        invitees = self.cleaned_data["invitees"]
+        if any(invitee.pk == self.coordinator.pk for invitee in invitees):
+            raise forms.ValidationError(_("You cannot invite yourself."))
+        return invitees
+
+
+class ReferralForm(CleanTextMixin, forms.Form):
+    colleague = AccountField(label=_("Your colleague's username or work e-mail"))
+    name_me = forms.BooleanField(
+        label=_("My colleague may know that the suggestion came from me"), required=False
+    )
+
+    def __init__(self, *args, referrer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.referrer = referrer
+
+    def clean_colleague(self):
+        colleague = self.cleaned_data["colleague"]
+        if colleague.pk == self.referrer.pk:
+            raise forms.ValidationError(
+                _("To ask for yourself, use the form “Ask for a peer supporter”.")
+            )
+        return colleague
+
+
+class InvitationAnswerForm(forms.Form):
+    answer = forms.ChoiceField(
+        choices=[("not_now", _("Not now")), ("no", _("No, thank you"))],
+        widget=forms.HiddenInput,
+    )
+
+
+class TeamSessionRequestForm(forms.ModelForm):
+    class Meta:
+        model = TeamSession
+        fields = ["department", "headcount"]
+
+    def __init__(self, *args, department=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = Department.objects.offered_to(department)
+        self.fields["department"].initial = department
+        self.fields["department"].empty_label = "—"
+
+
+class TeamSessionArrangeForm(CleanTextMixin, forms.ModelForm):
+    class Meta:
+        model = TeamSession
+        fields = ["held_on", "headcount", "facilitator", "peer"]
+        field_classes = {"held_on": DateField}
+        widgets = {"held_on": DateInput()}
+        help_texts = {
+            "facilitator": _("Who leads it: an occupational psychologist, the EAP."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ["held_on", "facilitator", "peer"]:
+            self.fields[name].required = True
+        self.fields["peer"].queryset = PeerSupporter.objects.published().order_by("search_name")
+        self.fields["peer"].label_from_instance = lambda peer: peer.display_name

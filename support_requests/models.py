@@ -375,9 +375,152 @@ class FollowUp(models.Model):
         return "Follow-up"
 
 
+# Reaching in ------------------------------------------------------------------------------
+#
+# Outreach, referrals and team sessions live here, beside the support requests, because an
+# invitation answered "yes" becomes a support request through request_create and the same
+# matching, and a team session is dispatched by the same coordinators: one app owns the
+# journey from "someone should be offered support" to "a peer is with them".
+
+
+class Outreach(models.Model):
+    """A coordinator reached in after a serious event. Who recorded it, when, an optional
+    category and how many colleagues were invited: never a description, never the answers.
+    Who was invited lives only in the pending invitations, erased when answered or after
+    OUTREACH_RETENTION_DAYS."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    category = models.CharField(
+        _("kind of event (optional)"), max_length=16, choices=Situation.choices, blank=True
+    )
+    invited_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return "Outreach"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def for_invitee(self, user):
+        return self.filter(invitee=user) if user.is_authenticated else self.none()
+
+
+class Invitation(models.Model):
+    """A content-free "would you like a peer?" addressed to one colleague, after an
+    outreach or a colleague's referral. Only the invitee may see it. Any answer but
+    "not now" erases it; an unanswered one is erased after OUTREACH_RETENTION_DAYS. The
+    answer itself is never stored: a "yes" becomes the invitee's own support request, with
+    no link back, and adds one to the anonymous monthly tally."""
+
+    class Source(models.TextChoices):
+        OUTREACH = "outreach", _("Outreach by the coordinators")
+        REFERRAL = "referral", _("A colleague's suggestion")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    invitee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations"
+    )
+    source = models.CharField(max_length=16, choices=Source.choices)
+    outreach = models.ForeignKey(
+        Outreach, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Set only when the colleague who suggested it agreed to be named to the invitee.
+    named_referrer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    category = models.CharField(max_length=16, choices=Situation.choices, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    postponed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return "Invitation"
+
+
+class InvitationTally(models.Model):
+    """Anonymous monthly counts for the figures: invitations sent and taken up, by source,
+    by month of sending. No person, no day."""
+
+    month = models.DateField()
+    source = models.CharField(max_length=16, choices=Invitation.Source.choices)
+    invited = models.PositiveIntegerField(default=0)
+    taken_up = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["month", "source"], name="one_tally_per_month_source")
+        ]
+
+    def __str__(self):
+        return "Invitation tally"
+
+
+class HeadcountBand(models.TextChoices):
+    UP_TO_5 = "2_5", _("2 to 5 people")
+    UP_TO_10 = "6_10", _("6 to 10 people")
+    UP_TO_20 = "11_20", _("11 to 20 people")
+    OVER_20 = "over_20", _("More than 20 people")
+
+
+class TeamSession(models.Model):
+    """A team session after an event that hit several staff: asked by a manager, arranged by
+    the coordinators with a facilitator (occupational psychologist, EAP) and a peer. The
+    record holds that it happens, when, for about how many and who facilitates: no content."""
+
+    class State(models.TextChoices):
+        REQUESTED = "requested", _("Asked, waiting for the coordinators")
+        ARRANGED = "arranged", _("Arranged")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    department = models.ForeignKey(
+        Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("team or department (optional)"),
+    )  # fmt: skip
+    headcount = models.CharField(_("how many people"), max_length=8, choices=HeadcountBand.choices)
+    requested_at = models.DateTimeField(default=timezone.now)
+    state = models.CharField(
+        max_length=16, choices=State.choices, default=State.REQUESTED, db_index=True
+    )
+    held_on = models.DateField(_("date of the session"), null=True, blank=True)
+    facilitator = models.CharField(_("facilitator"), max_length=120, blank=True)
+    peer = models.ForeignKey(
+        PeerSupporter, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("peer supporter"),
+    )  # fmt: skip
+    arranged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self):
+        return "Team session"
+
+
 CONFIDENTIAL_FIELDS = ["requester_department", "contact_detail", "time_window", "message"]
 auditlog.register(SupportRequest, exclude_fields=CONFIDENTIAL_FIELDS)
 auditlog.register(Offer)
 auditlog.register(Meeting)
 auditlog.register(Escalation)
 auditlog.register(FollowUp)
+auditlog.register(Outreach)
+auditlog.register(TeamSession)
+# Invitation and InvitationTally are left out of the audit log on purpose: an entry per
+# invitation deleted by its invitee, written a moment before their new support request,
+# would tie the two together (see README "Reaching in").

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,10 +23,14 @@ from support_requests.models import (
     DispatchReason,
     Escalation,
     FollowUp,
+    Invitation,
+    InvitationTally,
     Meeting,
     Offer,
+    Outreach,
     Status,
     SupportRequest,
+    TeamSession,
 )
 from svsupport.lib.mail import Kind, forget_link, notify
 from svsupport.lib.roles import coordinator_users
@@ -411,6 +415,122 @@ def follow_up_answer(*, follow_up, answer):
                 kind=Kind.ANOTHER_CONVERSATION,
             )
     return support_request
+
+
+# Reaching in: outreach, referrals, team sessions ----------------------------------------
+
+
+def tally(source, month, *, invited=0, taken_up=0):
+    """Adds to the anonymous monthly counts (one row per month and source)."""
+    row, _created = InvitationTally.objects.select_for_update().get_or_create(
+        month=month, source=source
+    )
+    InvitationTally.objects.filter(pk=row.pk).update(
+        invited=F("invited") + invited, taken_up=F("taken_up") + taken_up
+    )
+
+
+def invite(*, invitee, source, outreach=None, named_referrer=None, category=""):
+    """One content-free invitation and its link-only e-mail. A colleague who already holds
+    an invitation waiting for their answer gets no second one (and whoever asked is told
+    the same as for a new one); returns the invitation, or None."""
+    get_user_model().objects.select_for_update().filter(pk=invitee.pk).exists()
+    if Invitation.objects.for_invitee(invitee).exists():
+        return None
+    invitation = Invitation.objects.create(
+        invitee=invitee,
+        source=source,
+        outreach=outreach,
+        named_referrer=named_referrer,
+        category=category,
+    )
+    tally(source, timezone.localdate(invitation.created_at).replace(day=1), invited=1)
+    notify([invitee], reverse("requests:invitation", args=[invitation.pk]))
+    return invitation
+
+
+def outreach_create(*, coordinator, invitees, category=""):
+    """A coordinator reaches in: every invitee but the coordinator gets an invitation. The
+    outreach keeps the date, the category and how many were invited, nothing else."""
+    with transaction.atomic():
+        outreach = Outreach.objects.create(recorded_by=coordinator, category=category)
+        sent = [
+            invite(
+                invitee=invitee,
+                source=Invitation.Source.OUTREACH,
+                outreach=outreach,
+                category=category,
+            )
+            for invitee in invitees
+            if invitee.pk != coordinator.pk
+        ]
+        outreach.invited_count = len(invitees)
+        outreach.save(update_fields=["invited_count"])
+    return outreach, len([item for item in sent if item])
+
+
+def referral_create(*, referrer, colleague, name_me):
+    """A colleague suggests that another be offered support. The referrer is named to the
+    invitee only when `name_me`; nothing about the referral is kept for the referrer."""
+    with transaction.atomic():
+        return invite(
+            invitee=colleague,
+            source=Invitation.Source.REFERRAL,
+            named_referrer=referrer if name_me else None,
+        )
+
+
+def invitation_accept(*, invitation, values):
+    """The invitee says yes: their own support request, made by request_create exactly as
+    if they had asked, and the invitation erased. Nothing ties the two: the request does
+    not know it came from an invitation. Raises LimitReached like request_create."""
+    with transaction.atomic():
+        locked = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
+        support_request = request_create(requester=invitation.invitee, **values)
+        if locked and support_request:
+            tally(locked.source, timezone.localdate(locked.created_at).replace(day=1), taken_up=1)
+            invitation_erase(locked)
+    return support_request
+
+
+def invitation_postpone(*, invitation):
+    """After "not now": the invitation waits, until it is erased with the unanswered ones."""
+    Invitation.objects.filter(pk=invitation.pk).update(postponed_at=timezone.now())
+
+
+def invitation_erase(invitation):
+    """After "no, thank you", or at the end of the retention period: nothing is left of it.
+    Returns whether there was an invitation to erase."""
+    forget_link(reverse("requests:invitation", args=[invitation.pk]))
+    deleted, _per_model = Invitation.objects.filter(pk=invitation.pk).delete()
+    return bool(deleted)
+
+
+def team_session_request(*, manager, department, headcount):
+    with transaction.atomic():
+        session = TeamSession.objects.create(
+            requested_by=manager, department=department, headcount=headcount
+        )
+        notify(coordinator_users(), reverse("requests:team_session_manage"))
+    return session
+
+
+def team_session_arrange(*, session_id, coordinator, **arrangement):
+    """A coordinator pairs a facilitator with a peer and sets the date. The manager who
+    asked and the peer are told by a link. Raises AlreadyTaken when it was arranged."""
+    with transaction.atomic():
+        session = TeamSession.objects.select_for_update().get(pk=session_id)
+        if session.state != TeamSession.State.REQUESTED:
+            raise AlreadyTaken
+        # held_on, headcount, facilitator and peer (TeamSessionArrangeForm's fields)
+        for name, value in arrangement.items():
+            setattr(session, name, value)
+        session.state = TeamSession.State.ARRANGED
+        session.arranged_by = coordinator
+        session.save()
+        told = [session.peer.user] + ([session.requested_by] if session.requested_by else [])
+        notify(told, reverse("requests:team_sessions"))
+    return session
 
 
 # The purge ------------------------------------------------------------------------------

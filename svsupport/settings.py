@@ -117,6 +117,7 @@ TEMPLATES = [
                 "svsupport.lib.context_processors.roles",
                 "svsupport.lib.context_processors.version",
                 "svsupport.lib.context_processors.section",
+                "svsupport.lib.context_processors.quick_exit",
                 "resources.context_processors.hotlines",
             ],
         },
@@ -359,6 +360,27 @@ HR_CONTACT = env.str("HR_CONTACT", default="Human Resources, extension 4400")
 EAP_CONTACT = env.str(
     "EAP_CONTACT", default="Occupational health and psychology service, extension 4500"
 )
+
+# Reaching in: an invitation (outreach or a colleague's referral) left unanswered is erased
+# after this many days.
+OUTREACH_RETENTION_DAYS = env.int("OUTREACH_RETENTION_DAYS", default=14)
+
+
+def quick_exit_url(text):
+    """Where "Leave this page" goes: an http(s) address (the intranet home) or a path of this
+    site; empty: the app's own neutral page."""
+    text = text.strip()
+    if text and not (
+        text.startswith(("https://", "http://"))
+        or (text.startswith("/") and not text.startswith("//"))
+    ):
+        raise ImproperlyConfigured(
+            f"QUICK_EXIT_URL must be an http(s) address or a path starting with /: {text!r}"
+        )
+    return text
+
+
+QUICK_EXIT_URL = quick_exit_url(env.str("QUICK_EXIT_URL", default=""))
 
 # Peer registry: a peer who attended no supervision for this many months needs attention.
 PEER_SUPERVISION_MONTHS = env.int("PEER_SUPERVISION_MONTHS", default=3)

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("start/", views.landing, name="landing"),
     path("healthz", views.healthz, name="healthz"),
+    path("away/", views.away, name="away"),
     path("accounts/", include("accounts.login_urls")),
     path("oidc/", include("accounts.urls")),
     path("i18n/set-language/", views.switch_language, name="set_language"),

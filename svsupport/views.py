@@ -51,3 +51,10 @@ def switch_language(request):
         if language in {code for code, _name in settings.LANGUAGES}:
             remember_language(request.user, language)
     return response
+
+
+@require_GET
+def away(request):
+    """The neutral page "Leave this page" opens when QUICK_EXIT_URL is not set: nothing on
+    it, not even the app's name, tells that the reader was looking at peer support."""
+    return render(request, "svsupport/away.html")

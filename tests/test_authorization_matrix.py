@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from evaluation.models import AwarenessPulse
 from peers.models import Nomination
-from support_requests.models import Status, SupportRequest
+from support_requests.models import Invitation, Status, SupportRequest, TeamSession
 from tests import people
 from tests.people import make_user
 from tests.support_requests.factories import comparable, make_request
@@ -378,6 +378,32 @@ SEEN_CASES = (
     ]
 )
 
+# Reaching in (tests/support_requests/test_outreach.py, test_team_sessions.py). Dan's
+# invitation is a 404 to everyone else, coordinators included, exactly as an unknown id.
+DANS_INVITATION = lambda world: {"pk": world["invitation_for_dan"].pk}  # noqa: E731
+EVERYONE_FORM = {"GET": statuses(302, 200, 200, 200), "POST": statuses(302, 200, 200, 200)}
+MATRIX.update(
+    {
+        # The neutral page "Leave this page" opens: public, so that it answers after a
+        # logout too, and says nothing.
+        "away": (None, {"GET": statuses(200, 200, 200, 200), "POST": statuses(405, 405, 405, 405)}),
+        "requests:outreach_list": (None, COORDINATOR_PAGE),
+        "requests:outreach_new": (None, COORDINATOR_FORM),
+        "requests:refer": (None, EVERYONE_FORM),
+        "requests:invitation": (
+            DANS_INVITATION,
+            {"GET": statuses(302, 404, 404, 404), "POST": statuses(302, 404, 404, 404)},
+        ),
+        "requests:invitation_answer": (DANS_INVITATION, REQUEST_ACTION),
+        "requests:team_sessions": (None, EVERYONE_FORM),
+        "requests:team_session_manage": (None, COORDINATOR_PAGE),
+        "requests:team_session_arrange": (
+            lambda world: {"pk": world["team_session"].pk},
+            {"GET": statuses(302, 405, 405, 405), "POST": statuses(302, 403, 403, 302)},
+        ),
+    }
+)
+
 # Programme figures: coordinators and the board, all GET.
 FIGURES_PAGE = {
     "GET": statuses(302, 403, 403, 200, board=200),
@@ -452,7 +478,7 @@ MATRIX.update(
 )
 
 # Routes whose anonymous 302 is not the login redirect (they are public).
-PUBLIC_REDIRECTS = {"login", "logout", "set_language", "oidc:authenticate", "oidc:callback"}
+PUBLIC_REDIRECTS = {"away", "login", "logout", "set_language", "oidc:authenticate", "oidc:callback"}
 
 
 def project_routes(patterns=None, namespace=""):
@@ -494,6 +520,8 @@ def build_world(person):
             nominator=bob_peer, nominee=dan, profession="physician", department="Surgery",
             motivation="m",
         ),
+        "invitation_for_dan": Invitation.objects.create(invitee=dan, source="referral"),
+        "team_session": TeamSession.objects.create(requested_by=dan, headcount="6_10"),
         "pulse": AwarenessPulse.objects.create(
             opens_on=date(2025, 1, 6), closes_on=date(2025, 1, 20)
         ),

@@ -69,3 +69,11 @@ def section_of(match):
 def section(request):
     """The menu entry marked as the current page (`aria-current`)."""
     return {"section": section_of(getattr(request, "resolver_match", None))}
+
+
+def quick_exit(request):
+    """Where "Leave this page" goes: QUICK_EXIT_URL, or the app's own neutral page."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    return {"quick_exit_url": SimpleLazyObject(lambda: settings.QUICK_EXIT_URL or reverse("away"))}
