@@ -53,6 +53,7 @@ def switch_language(request):
     return response
 
 
+@login_not_required
 @require_GET
 def away(request):
     """The neutral page "Leave this page" opens when QUICK_EXIT_URL is not set: nothing on
