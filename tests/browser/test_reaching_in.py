@@ -11,6 +11,7 @@ from support_requests.models import Invitation, Outreach, SupportRequest, TeamSe
 pytestmark = pytest.mark.browser
 
 NAV = {"en": "Main navigation", "fr": "Navigation principale"}
+ROLE_NAV = {"en": "Navigation of my role", "fr": "Navigation de mon rôle"}
 WORDS = {
     "en": {
         "dispatch": "Dispatch",
@@ -99,9 +100,12 @@ def start(page, live_server, log_in):
 
 
 def nav(page, language, key):
-    """Follows a link of the main navigation (the page may hold a link of the same name)."""
-    navigation = page.get_by_role("navigation", name=NAV[language])
-    navigation.get_by_role("link", name=WORDS[language][key], exact=True).click()
+    """Follows a link of the navigation bars, the main one or the one of the reader's role
+    (the page may hold a link of the same name)."""
+    bars = page.get_by_role("navigation", name=NAV[language]).or_(
+        page.get_by_role("navigation", name=ROLE_NAV[language])
+    )
+    bars.get_by_role("link", name=WORDS[language][key], exact=True).first.click()
 
 
 def open_invitation(page, language):
