@@ -6,8 +6,13 @@
   if (!link) {
     return;
   }
+  let leaving = false;
   const leave = (event) => {
     event.preventDefault();
+    if (leaving) {
+      return; // a third press would start the navigation again and abort the first
+    }
+    leaving = true;
     document.documentElement.hidden = true; // nothing stays on screen while the next page loads
     window.location.replace(link.href);
   };
