@@ -1,4 +1,5 @@
-"""The clock: lapsed offers, reminders, follow-ups, the purge and the mail queue, run by
+"""The clock: lapsed offers, reminders, follow-ups, the peers' check-in reminders, the purge
+and the mail queue, run by
 `manage.py tick`.
 
 Several copies may run at once (one per web server, or an overlapping cron): each step
@@ -12,12 +13,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import DateTimeField, ExpressionWrapper, F
 from django.urls import reverse
 from django.utils import timezone
 
 from operations.health import CLOCK
 from operations.models import beat
-from support_requests.models import FollowUp, Offer, Status, SupportRequest
+from support_requests import availability
+from support_requests.models import CheckIn, FollowUp, Offer, Status, SupportRequest
 from support_requests.services import offer_to_next_peer, request_purge
 from svsupport.lib import mail
 from svsupport.lib.mail import notify
@@ -32,6 +35,7 @@ class TickReport:
     lapsed: int = 0
     reminded: int = 0
     follow_ups: int = 0
+    check_ins: int = 0
     purged: int = 0
     mailed: mail.SendReport = field(default_factory=mail.SendReport)
     failed: list = field(default_factory=list)
@@ -39,7 +43,8 @@ class TickReport:
     def __str__(self):
         text = (
             f"{self.lapsed} offer(s) lapsed, {self.reminded} reminder(s), "
-            f"{self.follow_ups} follow-up(s) sent, {self.purged} request(s) purged, "
+            f"{self.follow_ups} follow-up(s) sent, {self.check_ins} check-in reminder(s), "
+            f"{self.purged} request(s) purged, "
             f"{self.mailed.sent} e-mail(s) sent, {self.mailed.deferred} deferred"
         )
         if self.failed:
@@ -58,6 +63,7 @@ def tick(now=None):
             ("lapse_offers", "lapsed", lapse_offers),
             ("remind_offers", "reminded", remind_offers),
             ("send_follow_ups", "follow_ups", send_follow_ups),
+            ("remind_check_ins", "check_ins", remind_check_ins),
             ("purge_expired", "purged", purge_expired),
             ("send_queued_mail", "mailed", send_queued_mail),
         ]:
@@ -87,9 +93,15 @@ def lapse_offers(now):
                 .order_by("created_at")[:BATCH]
             )
             for support_request in requests:
-                lapsed = support_request.offers.filter(
-                    state=Offer.State.PENDING, expires_at__lte=now
-                ).update(state=Offer.State.LAPSED, answered_at=now)
+                lapsed = list(
+                    support_request.offers.filter(
+                        state=Offer.State.PENDING, expires_at__lte=now
+                    ).select_related("peer")
+                )
+                for offer in lapsed:
+                    offer.state, offer.answered_at = Offer.State.LAPSED, now
+                    offer.save(update_fields=["state", "answered_at"])
+                    availability.note_lapse(offer.peer, now)
                 if lapsed:
                     offer_to_next_peer(support_request, now=now)
                     count += 1
@@ -98,12 +110,16 @@ def lapse_offers(now):
 
 
 def remind_offers(now):
-    """Halfway through the window, the offered peer gets one reminder."""
-    half = timedelta(minutes=settings.REQUEST_ACCEPT_WINDOW_MINUTES / 2)
+    """Halfway through its window (the on-call window is shorter), the offered peer gets
+    one reminder."""
+    halfway = ExpressionWrapper(
+        F("offered_at") + (F("expires_at") - F("offered_at")) / 2, output_field=DateTimeField()
+    )
     with transaction.atomic():
         offers = list(
             Offer.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(state=Offer.State.PENDING, reminded_at__isnull=True, offered_at__lte=now - half)
+            .annotate(halfway=halfway)
+            .filter(state=Offer.State.PENDING, reminded_at__isnull=True, halfway__lte=now)
             .select_related("peer__user")
         )
         for offer in offers:
@@ -124,6 +140,28 @@ def send_follow_ups(now):
             if requester:
                 notify([requester], reverse("requests:detail", args=[follow_up.request_id]))
         FollowUp.objects.filter(pk__in=[item.pk for item in due]).update(sent_at=now)
+    return len(due)
+
+
+def remind_check_ins(now):
+    """PEER_CHECK_IN_HOURS after the first meeting, the assigned peer is reminded to check
+    in with the colleague (a link to the request). None for a withdrawn or purged request."""
+    with transaction.atomic():
+        due = list(
+            CheckIn.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(
+                sent_at__isnull=True,
+                due_at__lte=now,
+                support_request__purged_at__isnull=True,
+            )
+            .select_related("support_request__assigned_peer__user")
+        )
+        for check_in in due:
+            support_request = check_in.support_request
+            peer = support_request.assigned_peer
+            if peer and support_request.status != Status.WITHDRAWN:
+                notify([peer.user], reverse("requests:detail", args=[support_request.pk]))
+        CheckIn.objects.filter(pk__in=[item.pk for item in due]).update(sent_at=now)
     return len(due)
 
 
