@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from peers.models import Nomination, PeerSupporter, Status
+from peers.models import Nomination, OnCallShift, PeerSupporter, Status, TimeAway
 from svsupport.lib import roles
 
 
@@ -42,3 +42,15 @@ def get_nomination_for_coordinator(user, pk):
     if not roles.is_coordinator(user):
         raise PermissionDenied
     return get_object_or_404(Nomination.objects.visible_to_coordinators(), pk=pk)
+
+
+def get_own_time_away(user, pk):
+    """A period of time away of the user's own; 404 for anybody else's, as for a random id."""
+    return get_object_or_404(TimeAway.objects.filter(peer=get_own_peer_profile(user)), pk=pk)
+
+
+def get_on_call_shift_for_coordinator(user, pk):
+    """A shift of the on-call rota, for a coordinator; PermissionDenied for everyone else."""
+    if not roles.is_coordinator(user):
+        raise PermissionDenied
+    return get_object_or_404(OnCallShift, pk=pk)

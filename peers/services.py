@@ -8,6 +8,7 @@ from django.utils import timezone
 from organisation.models import Department, StaffProfile
 from peers.models import (
     Attendance,
+    AvailabilitySlot,
     Nomination,
     PeerLanguage,
     PeerSupporter,
@@ -144,4 +145,18 @@ def candidate_from_nomination(nomination):
         can_draw_on_experience=nomination.can_draw_on_experience,
         eligibility_attested_at=nomination.answered_at,
     )
+    return peer
+
+
+def availability_save(*, peer, form):
+    """Replaces the peer's weekly pattern with the form's ranges, and their own cap."""
+    with transaction.atomic():
+        peer.slots.all().delete()
+        AvailabilitySlot.objects.bulk_create(
+            AvailabilitySlot(peer=peer, weekday=day, starts_at=start, ends_at=end)
+            for day, start, end in form.ranges()
+        )
+        if "max_open_requests" in form.cleaned_data:
+            peer.max_open_requests = form.cleaned_data["max_open_requests"]
+            peer.save(update_fields=["max_open_requests", "updated_at"])
     return peer

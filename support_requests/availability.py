@@ -138,8 +138,7 @@ def peer_load(peer):
 
 def note_answer(peer):
     """An answer (accept or decline) ends a run of unanswered offers."""
-    if peer.lapses_in_a_row:
-        PeerSupporter.objects.filter(pk=peer.pk).update(lapses_in_a_row=0)
+    PeerSupporter.objects.filter(pk=peer.pk, lapses_in_a_row__gt=0).update(lapses_in_a_row=0)
 
 
 def note_lapse(peer, now):

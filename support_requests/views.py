@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from organisation.models import staff_department
-from support_requests import access, services
+from support_requests import access, availability, services
 from support_requests.forms import (
     AssignForm,
     CloseForm,
@@ -19,6 +19,7 @@ from support_requests.forms import (
     FirstContactForm,
     FollowUpAnswerForm,
     MeetingForm,
+    PassOnForm,
     SupportRequestForm,
     TrailLookupForm,
 )
@@ -78,8 +79,8 @@ def sent(request, pk):
         "requests/sent.html",
         {
             "support_request": support_request,
+            "promise": availability.promise(support_request, timezone.now()),
             "promise_hours": settings.REQUEST_CONTACT_PROMISE_HOURS,
-            "window_minutes": settings.REQUEST_ACCEPT_WINDOW_MINUTES,
         },
     )
 
@@ -119,8 +120,10 @@ def detail(request, pk):
             assign_form=AssignForm(),
         )
     elif capacity == access.REQUESTER:
+        offer = support_request.pending_offer()
         context.update(
-            offer=support_request.pending_offer(),
+            offer=offer,
+            pass_on_form=offer and PassOnForm(initial={"offer": offer.pk}),
             meetings_count=support_request.meetings.count(),
             follow_up=support_request.follow_ups.filter(sent_at__isnull=False, answer="").first(),
             follow_up_form=FollowUpAnswerForm(),
@@ -168,6 +171,21 @@ def follow_up(request, pk):
         messages.success(request, _("Your peer supporter is told, and will contact you."))
     else:
         messages.success(request, _("Thank you. Take care of yourself."))
+    return back_to(support_request)
+
+
+@require_POST
+def pass_on(request, pk):
+    support_request = access.get_request_as(request.user, pk, access.REQUESTER)
+    form = PassOnForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise services.AlreadyTaken
+        services.request_pass_on(request_id=support_request.pk, offer_id=form.cleaned_data["offer"])
+    except services.AlreadyTaken:
+        messages.error(request, _("The offer changed meanwhile: see who it is offered to now."))
+    else:
+        messages.success(request, _("Understood. Your request goes to someone else."))
     return back_to(support_request)
 
 
@@ -240,7 +258,9 @@ def close(request, pk):
     support_request, form = assigned_peer_form(request, pk, CloseForm)
     if form:
         services.request_close(
-            support_request=support_request, outcome=form.cleaned_data["outcome"]
+            support_request=support_request,
+            outcome=form.cleaned_data["outcome"],
+            heavy=form.cleaned_data["heavy"],
         )
         messages.success(request, _("Request closed. Thank you for your support."))
     return back_to(support_request)
@@ -296,6 +316,8 @@ def inbox(request):
             "active": assigned.filter(status=Status.ACCEPTED).order_by("accepted_at"),
             "closed": assigned.exclude(status=Status.ACCEPTED).order_by("-closed_at")[:LIST_LIMIT],
             "now": timezone.now(),
+            "peer": peer,
+            "load": availability.peer_load(peer),
         },
     )
 
