@@ -151,11 +151,11 @@ def candidate_from_nomination(nomination):
 def availability_save(*, peer, form):
     """Replaces the peer's weekly pattern with the form's ranges, and their own cap."""
     with transaction.atomic():
-        peer.slots.all().delete()
-        AvailabilitySlot.objects.bulk_create(
-            AvailabilitySlot(peer=peer, weekday=day, starts_at=start, ends_at=end)
-            for day, start, end in form.ranges()
-        )
+        # One by one, not in bulk: each slot is audited (at most seven).
+        for slot in peer.slots.all():
+            slot.delete()
+        for day, start, end in form.ranges():
+            AvailabilitySlot.objects.create(peer=peer, weekday=day, starts_at=start, ends_at=end)
         if "max_open_requests" in form.cleaned_data:
             peer.max_open_requests = form.cleaned_data["max_open_requests"]
             peer.save(update_fields=["max_open_requests", "updated_at"])
