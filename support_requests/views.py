@@ -384,6 +384,7 @@ TRAIL_RECORDS = {
     "meeting": _lazy("a meeting"),
     "escalation": _lazy("an imminent-danger alert"),
     "followup": _lazy("a follow-up"),
+    "checkin": _lazy("a check-in reminder"),
 }
 TRAIL_ACTIONS = {
     LogEntry.Action.CREATE: _lazy("created"),
