@@ -108,6 +108,7 @@ def detail(request, pk):
     elif capacity == access.ASSIGNED_PEER:
         context.update(
             meetings=support_request.meetings.all(),
+            check_ins=support_request.check_ins.all(),
             escalations=support_request.escalations.all(),
             first_contact_form=FirstContactForm(initial={"contacted_at": timezone.localtime()}),
             meeting_form=MeetingForm(initial={"held_on": timezone.localdate()}),

@@ -321,6 +321,14 @@ def test_the_peer_is_reminded_to_check_in_at_72_hours_and_2_weeks(alice, carol):
     assert tick(evening + timedelta(hours=400)).check_ins == 0
 
 
+def test_the_assigned_peer_sees_when_to_check_in(client, alice, carol):
+    support_request = make_request(carol, assigned_to=alice.peer_profile)
+    log_meeting(support_request, timezone.localdate())
+    client.force_login(alice)
+    page = client.get(reverse("requests:detail", args=[support_request.pk]))
+    assert "Checking in with the colleague" in page.text
+
+
 def test_no_check_in_reminder_for_a_withdrawn_request(alice, carol):
     support_request = make_request(carol, assigned_to=alice.peer_profile)
     log_meeting(support_request, timezone.localdate())
