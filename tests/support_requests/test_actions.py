@@ -197,7 +197,7 @@ def test_assigning_a_request_outside_the_queue_is_a_404_that_tells_nothing(
     peer who declined, or a request accepted meanwhile all answer the same bare 404 as an
     unknown id, and nothing changes."""
     alice_peer = alice.peer_profile
-    alice_peer.department = "Surgery"
+    alice_peer.department = department("Surgery")
     alice_peer.save()
     support_request = make_request(bob, offered_to=dan_peer(dan), status=status)
     Offer.objects.create(
