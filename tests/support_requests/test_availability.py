@@ -355,3 +355,16 @@ def test_the_purge_erases_the_check_ins(alice, carol):
     services.request_close(support_request=support_request, outcome="closed")
     services.request_purge(SupportRequest.objects.get(pk=support_request.pk))
     assert not CheckIn.objects.exists()
+
+
+def test_with_no_hours_known_the_promise_is_the_coordinators_office_hours(alice, carol):
+    support_request = make_request(carol, status="dispatch")
+    assert availability.promise(support_request, at(1, 22)).kind == "coordinators"
+
+
+def test_the_sent_page_at_night_tells_when_a_peer_will_contact(client, alice, carol):
+    office_hours(alice.peer_profile, days=range(7), start=0, end=1)
+    support_request = make_request(carol, status="dispatch")
+    client.force_login(carol)
+    page = client.get(reverse("requests:sent", args=[support_request.pk]))
+    assert "No peer supporter is available at this hour: a peer will contact you" in page.text
