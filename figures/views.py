@@ -13,7 +13,7 @@ from figures import charts, queries
 from figures.forms import FiguresFilterForm
 from figures.periods import last_twelve_months
 from figures.tables import dashboard_tables
-from peers.lib import spreadsheet_safe
+from svsupport.lib.csv_export import spreadsheet_safe
 from svsupport.lib.roles import figures_required, is_coordinator
 
 

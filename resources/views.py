@@ -59,7 +59,7 @@ def pathway(request):
 
 @require_GET
 def page(request, slug):
-    page = access.get_page_for_user(request.user, slug)
+    page = access.get_page_for_user(slug)
     if page.slug == PATHWAY_SLUG:
         return redirect("resources:pathway")
     # Whole rows: the links show each sibling's title in the reader's language, and
@@ -150,7 +150,7 @@ def stories(request):
 
 @require_GET
 def story(request, pk):
-    story = access.get_story_for_user(request.user, pk)
+    story = access.get_story_for_user(pk)
     return render(
         request, "resources/story.html", {"story": story, "text": story.localized(get_language())}
     )
@@ -210,7 +210,7 @@ def manage(request):
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def page_edit(request, slug):
-    page = access.get_page_for_editor(request.user, slug)
+    page = access.get_page_for_editor(slug)
     form = forms.PageForm(request.POST or None, instance=page)
     if form.is_valid():
         form.save()
@@ -222,7 +222,7 @@ def page_edit(request, slug):
 @coordinator_required
 @require_GET
 def page_draft(request, slug):
-    page = access.get_page_for_editor(request.user, slug)
+    page = access.get_page_for_editor(slug)
     return render(
         request,
         "resources/page_draft.html",
@@ -237,7 +237,7 @@ def page_draft(request, slug):
 @coordinator_required
 @require_POST
 def page_publish(request, slug):
-    page = access.get_page_for_editor(request.user, slug)
+    page = access.get_page_for_editor(slug)
     page.publish()
     messages.success(request, _("Published: staff now read this version."))
     return redirect(page)
@@ -246,7 +246,7 @@ def page_publish(request, slug):
 @coordinator_required
 @require_POST
 def page_discard(request, slug):
-    page = access.get_page_for_editor(request.user, slug)
+    page = access.get_page_for_editor(slug)
     page.discard_draft()
     messages.success(request, _("Draft discarded: it is the published text again."))
     return redirect("resources:page_draft", slug=page.slug)
@@ -255,7 +255,7 @@ def page_discard(request, slug):
 @coordinator_required
 @require_GET
 def page_history(request, slug):
-    page = access.get_page_for_editor(request.user, slug)
+    page = access.get_page_for_editor(slug)
     back = reverse("resources:page_draft", kwargs={"slug": page.slug})
     return history(request, str(page), LogEntry.objects.get_for_object(page), back)
 
@@ -296,7 +296,7 @@ def story_create(request):
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def story_edit(request, pk):
-    story = access.get_story_for_editor(request.user, pk)
+    story = access.get_story_for_editor(pk)
     form = forms.StoryForm(request.POST or None, instance=story)
     if form.is_valid():
         form.save()
@@ -308,7 +308,7 @@ def story_edit(request, pk):
 @coordinator_required
 @require_GET
 def story_draft(request, pk):
-    story = access.get_story_for_editor(request.user, pk)
+    story = access.get_story_for_editor(pk)
     return render(
         request,
         "resources/story_draft.html",
@@ -319,7 +319,7 @@ def story_draft(request, pk):
 @coordinator_required
 @require_POST
 def story_publish(request, pk):
-    story = access.get_story_for_editor(request.user, pk)
+    story = access.get_story_for_editor(pk)
     story.publish()
     messages.success(request, _("Published: staff now read this version."))
     return redirect(story)
@@ -328,7 +328,7 @@ def story_publish(request, pk):
 @coordinator_required
 @require_POST
 def story_withdraw(request, pk):
-    story = access.get_story_for_editor(request.user, pk)
+    story = access.get_story_for_editor(pk)
     story.withdraw()
     messages.success(request, _("Withdrawn: staff no longer see this story."))
     return redirect("resources:manage_stories")
@@ -337,7 +337,7 @@ def story_withdraw(request, pk):
 @coordinator_required
 @require_GET
 def story_history(request, pk):
-    story = access.get_story_for_editor(request.user, pk)
+    story = access.get_story_for_editor(pk)
     back = reverse("resources:story_draft", kwargs={"pk": story.pk})
     return history(request, str(story), LogEntry.objects.get_for_object(story), back)
 
@@ -367,7 +367,7 @@ def hotline_create(request):
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def hotline_edit(request, pk):
-    hotline = access.get_hotline_for_editor(request.user, pk)
+    hotline = access.get_hotline_for_editor(pk)
     form = forms.HotlineForm(request.POST or None, instance=hotline)
     if form.is_valid():
         form.save()
@@ -383,7 +383,7 @@ def hotline_edit(request, pk):
 @coordinator_required
 @require_GET
 def hotline_history(request, pk):
-    hotline = access.get_hotline_for_editor(request.user, pk)
+    hotline = access.get_hotline_for_editor(pk)
     back = reverse("resources:hotline_edit", kwargs={"pk": hotline.pk})
     return history(request, str(hotline), LogEntry.objects.get_for_object(hotline), back)
 
@@ -405,7 +405,7 @@ def policy_create(request):
 @coordinator_required
 @require_POST
 def policy_version_create(request, slug):
-    document = access.get_policy_for_editor(request.user, slug)
+    document = access.get_policy_for_editor(slug)
     draft = document.versions.filter(status=PolicyVersion.Status.DRAFT).first()
     if draft is None:
         current = document.current_version()
@@ -424,7 +424,7 @@ def policy_version_create(request, slug):
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def policy_version_edit(request, slug, number):
-    version = access.get_draft_version_for_editor(request.user, slug, number)
+    version = access.get_draft_version_for_editor(slug, number)
     form = forms.PolicyVersionForm(request.POST or None, instance=version)
     if form.is_valid():
         form.save()
@@ -440,7 +440,7 @@ def policy_version_edit(request, slug, number):
 @coordinator_required
 @require_POST
 def policy_version_publish(request, slug, number):
-    version = access.get_draft_version_for_editor(request.user, slug, number)
+    version = access.get_draft_version_for_editor(slug, number)
     version.publish()
     messages.success(request, _("Published: this version is now in force."))
     return redirect(version.document)
@@ -449,7 +449,7 @@ def policy_version_publish(request, slug, number):
 @coordinator_required
 @require_GET
 def policy_history(request, slug):
-    document = access.get_policy_for_editor(request.user, slug)
+    document = access.get_policy_for_editor(slug)
     version_ids = list(document.versions.values_list("pk", flat=True))
     entries = LogEntry.objects.filter(
         Q(content_type=ContentType.objects.get_for_model(PolicyDocument), object_id=document.pk)

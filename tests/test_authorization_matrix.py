@@ -8,23 +8,36 @@ import uuid
 from datetime import date, timedelta
 
 import pytest
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from peers.models import Nomination, OnCallShift, TimeAway
-from support_requests.models import Status
-from tests.conftest import make_user
+from support_requests.models import Status, SupportRequest
+from tests import people
 from tests.organisation.factories import site
+from tests.people import make_user
 from tests.support_requests.factories import comparable, make_request
 
-ROLES = ["anonymous", "staff", "peer", "coordinator"]
+ROLES = ["anonymous", "staff", "peer", "coordinator", "board", "privacy_officer"]
 
 # Django's admin is IT support's tool, gated by is_staff; one row checks its door.
 EXCLUDED_NAMESPACES = {"admin"}
 
 
-def statuses(anonymous, staff, peer, coordinator):
-    return {"anonymous": anonymous, "staff": staff, "peer": peer, "coordinator": coordinator}
+def statuses(anonymous, staff, peer, coordinator, *, board=None, privacy_officer=None):
+    """The board member (bea) and the privacy officer (olga) are staff like carol except
+    where a row says otherwise: the figures for the board, the access trail for olga, and
+    the requests carol made herself."""
+    return {
+        "anonymous": anonymous,
+        "staff": staff,
+        "peer": peer,
+        "coordinator": coordinator,
+        "board": staff if board is None else board,
+        "privacy_officer": staff if privacy_officer is None else privacy_officer,
+    }
 
 
 EVERYONE_GET = {"GET": statuses(302, 200, 200, 200), "POST": statuses(302, 405, 405, 405)}
@@ -33,7 +46,8 @@ COORDINATOR_FORM = {"GET": statuses(302, 403, 403, 200), "POST": statuses(302, 4
 
 # url name -> (reverse kwargs from the `world` fixture, {method: {role: status}})
 # 302 for anonymous means: redirected to the login page (checked below). The staff user is
-# carol, the peer alice (active), the coordinator quinn; bob is another active peer.
+# carol, the peer alice (active), the coordinator quinn, the board member bea, the privacy
+# officer olga; bob is another active peer.
 MATRIX = {
     "home": (None, EVERYONE_GET),
     "healthz": (
@@ -283,7 +297,10 @@ MATRIX = {
 
 # A request of dan's, assigned to bob: none of the matrix's people may know it exists.
 DANS_REQUEST = lambda world: {"pk": world["dans_request"].pk}  # noqa: E731
-PRIVACY_OFFICER_PAGE = {"GET": statuses(302, 403, 403, 403), "POST": statuses(302, 403, 403, 403)}
+PRIVACY_OFFICER_PAGE = {
+    "GET": statuses(302, 403, 403, 403, privacy_officer=200),
+    "POST": statuses(302, 403, 403, 403, privacy_officer=405),
+}
 REQUEST_ACTION = {"GET": statuses(302, 405, 405, 405), "POST": statuses(302, 404, 404, 404)}
 MATRIX.update(
     {
@@ -337,8 +354,9 @@ MATRIX.update(
 # (carol), the peer it is offered to and the peer it is assigned to (alice), a coordinator
 # while it waits in the dispatch queue (quinn). Their pages answer 200, and the header
 # checks below (no-store above all) run on a page that holds a request.
+NOT_CAROL = {"board": 404, "privacy_officer": 404}
 SEEN = {
-    "carols_request": statuses(302, 200, 404, 404),
+    "carols_request": statuses(302, 200, 404, 404, **NOT_CAROL),
     "offered_to_alice": statuses(302, 404, 200, 404),
     "assigned_to_alice": statuses(302, 404, 200, 404),
     "in_the_queue": statuses(302, 404, 404, 200),
@@ -351,12 +369,12 @@ SEEN_CASES = (
     ]
     + [
         ("requests:sent", "carols_request", "GET", role, expected)
-        for role, expected in statuses(302, 200, 404, 404).items()
+        for role, expected in statuses(302, 200, 404, 404, **NOT_CAROL).items()
     ]
     + [
         # "Someone else, please" is the requester's alone.
         ("requests:pass_on", "carols_request", "POST", role, expected)
-        for role, expected in statuses(302, 302, 404, 404).items()
+        for role, expected in statuses(302, 302, 404, 404, **NOT_CAROL).items()
     ]
     + [
         # Assigning: the only 302 is a coordinator's on a request in the queue.
@@ -370,12 +388,16 @@ SEEN_CASES = (
     ]
 )
 
-# Programme figures: coordinators (and the board, tested in tests/figures), all GET.
+# Programme figures: coordinators and the board, all GET.
+FIGURES_PAGE = {
+    "GET": statuses(302, 403, 403, 200, board=200),
+    "POST": statuses(302, 403, 403, 405, board=405),
+}
 MATRIX.update(
     {
-        "figures:dashboard": (None, COORDINATOR_PAGE),
-        "figures:report": (None, COORDINATOR_PAGE),
-        "figures:export": ({"table": "activity"}, COORDINATOR_PAGE),
+        "figures:dashboard": (None, FIGURES_PAGE),
+        "figures:report": (None, FIGURES_PAGE),
+        "figures:export": ({"table": "activity"}, FIGURES_PAGE),
     }
 )
 
@@ -432,17 +454,18 @@ def test_every_route_is_in_the_matrix():
     assert project_routes() == set(MATRIX)
 
 
-@pytest.fixture
-def world(alice, bob, carol, dan):
+def build_world(person):
     erin = make_user("erin")
-    bob_peer = bob.peer_profile
+    bob_peer = person["bob"].peer_profile
+    alice_peer = person["alice"].peer_profile
+    dan, carol = person["dan"], person["carol"]
     return {
         "bob_peer": bob_peer,
         "department": bob_peer.department,
         "dans_request": make_request(dan, assigned_to=bob_peer),
         "carols_request": make_request(carol, offered_to=bob_peer),
-        "offered_to_alice": make_request(dan, offered_to=alice.peer_profile),
-        "assigned_to_alice": make_request(dan, assigned_to=alice.peer_profile),
+        "offered_to_alice": make_request(dan, offered_to=alice_peer),
+        "assigned_to_alice": make_request(dan, assigned_to=alice_peer),
         "in_the_queue": make_request(dan, status=Status.DISPATCH),
         "bobs_time_away": TimeAway.objects.create(
             peer=bob_peer, first_day=date.today(), last_day=date.today() + timedelta(days=7)
@@ -460,6 +483,68 @@ def world(alice, bob, carol, dan):
             motivation="m", state=Nomination.State.AWAITING_COORDINATORS,
         ),
     }  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def module_people_and_world(django_db_setup, django_db_blocker):
+    """The people and the world of the matrix, built once for the module's ~1,000 cases
+    instead of once per case. They live in a transaction opened here and rolled back when
+    the module ends; each test runs in a savepoint inside it (pytest-django's `db`), so what
+    a case changes is undone before the next one."""
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHER):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            person = {name: build() for name, build in people.PEOPLE.items()}
+            yield person, build_world(person)
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def person(module_people_and_world, db, _emails_carry_a_link_only):
+    """The module's people; their names are noted for the link-only check of e-mails, as
+    those of people built in the test are."""
+    person, world = module_people_and_world
+    secrets = _emails_carry_a_link_only
+    for user in person.values():
+        secrets.names.update(
+            value for value in [user.first_name, user.last_name, user.username] if value
+        )
+    for item in world.values():
+        if isinstance(item, SupportRequest):
+            secrets.texts.update(value for value in [item.message, item.contact_detail] if value)
+    return person
+
+
+@pytest.fixture
+def world(module_people_and_world, person):
+    return module_people_and_world[1]
+
+
+# The named people are the module's, not new ones (the usernames are unique).
+@pytest.fixture
+def users_by_role(person):
+    return people.by_role(person)
+
+
+@pytest.fixture
+def quinn(person):
+    return person["quinn"]
+
+
+@pytest.fixture
+def bob(person):
+    return person["bob"]
+
+
+@pytest.fixture
+def dan(person):
+    return person["dan"]
 
 
 def cases():

@@ -166,7 +166,7 @@ def test_the_next_opening_skips_a_peer_away(alice, bob, carol):
 
 def test_the_sent_page_tells_the_on_call_promise_and_the_24_7_lines(client, alice, bob, carol):
     support_request = make_request(carol, offered_to=bob.peer_profile)
-    Offer.objects.filter(request=support_request).update(on_call=True)
+    Offer.objects.filter(support_request=support_request).update(on_call=True)
     client.force_login(carol)
     response = client.get(reverse("requests:sent", args=[support_request.pk]))
     assert "will answer within 30 minutes" in response.text
@@ -300,7 +300,7 @@ def log_meeting(support_request, held_on):
         {"held_on": held_on, "duration": "15_30", "modality": "phone", "outcome": "closed"}
     )
     assert form.is_valid(), form.errors
-    return services.request_log_meeting(support_request=support_request, form=form)
+    return services.request_log_meeting(support_request=support_request, **form.cleaned_data)
 
 
 def test_the_peer_is_reminded_to_check_in_at_72_hours_and_2_weeks(alice, carol):
@@ -342,7 +342,7 @@ def test_a_request_closed_without_a_meeting_still_gets_its_follow_ups(alice, car
     settings.REQUEST_FOLLOW_UP_HOURS = [72]
     support_request = make_request(carol, assigned_to=alice.peer_profile)
     services.request_close(support_request=support_request, outcome="closed")
-    assert FollowUp.objects.filter(request=support_request).count() == 1
+    assert FollowUp.objects.filter(support_request=support_request).count() == 1
     before = queued_to(carol)
     assert tick(timezone.now() + timedelta(hours=71)).follow_ups == 0
     assert tick(timezone.now() + timedelta(hours=73)).follow_ups == 1
@@ -353,7 +353,7 @@ def test_the_purge_erases_the_check_ins(alice, carol):
     support_request = make_request(carol, assigned_to=alice.peer_profile)
     log_meeting(support_request, timezone.localdate())
     services.request_close(support_request=support_request, outcome="closed")
-    services.request_purge(SupportRequest.objects.get(pk=support_request.pk))
+    services.request_purge(support_request=SupportRequest.objects.get(pk=support_request.pk))
     assert not CheckIn.objects.exists()
 
 

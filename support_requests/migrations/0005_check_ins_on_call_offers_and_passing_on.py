@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('requests', '0003_strict_encrypted_fields'),
+        ('requests', '0004_rename_request_to_support_request'),
     ]
 
     operations = [
