@@ -439,8 +439,8 @@ def on_call_rota(request):
     )
 
 
-@coordinator_required
 @require_POST
+@coordinator_required
 def on_call_delete(request, pk):
     shift = access.get_on_call_shift_for_coordinator(pk)
     shift.delete()
