@@ -14,6 +14,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from evaluation.services import feedback_invite
 from peers.models import PeerSupporter
 from support_requests import availability
 from support_requests.models import (
@@ -338,6 +339,7 @@ def request_close(*, support_request, outcome, heavy=False):
             schedule_follow_ups(support_request, start=now)
         if heavy and support_request.assigned_peer:
             availability.rest_after_heavy(support_request.assigned_peer, now)
+        feedback_invite(support_request=support_request)
     return support_request
 
 
