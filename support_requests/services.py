@@ -335,7 +335,9 @@ def request_close(*, support_request, outcome, heavy=False):
         support_request.closed_at = now
         support_request.close_outcome = outcome
         support_request.save(update_fields=["status", "closed_at", "close_outcome"])
-        if not support_request.meetings.exists():
+        if not support_request.meetings.exists() and not support_request.follow_ups.exists():
+            # Closed without ever meeting: the colleague is asked too (once; a request
+            # reopened by a follow-up keeps its history, which the feedback looks at).
             schedule_follow_ups(support_request, start=now)
         if heavy and support_request.assigned_peer:
             availability.rest_after_heavy(support_request.assigned_peer, now)
