@@ -152,7 +152,12 @@ def note_lapse(peer, now):
     threshold = settings.PEER_LAPSES_BEFORE_PAUSE
     if not threshold or peer.lapses_in_a_row < threshold or peer.status != Status.ACTIVE:
         return False
-    peer.change_status(Status.PAUSED, by=None, requested_by=RequestedBy.PROGRAMME)
+    from peers.services import peer_change_status
+
+    # Through peers.services so that the paused peer's other pending offers pass on at once.
+    peer_change_status(
+        peer=peer, to_status=Status.PAUSED, by=None, requested_by=RequestedBy.PROGRAMME
+    )
     notify([peer.user], reverse("peers:me"))
     notify(coordinator_users(), reverse("peers:manage_edit", args=[peer.pk]))
     return True

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('requests', '0004_rename_request_to_support_request'),
+        ('requests', '0006_outreach_referrals_team_sessions'),
     ]
 
     operations = [
