@@ -226,6 +226,20 @@ def test_lapses_in_a_row_pause_the_peer_kindly_and_tell_the_coordinators(
     assert queued_to(quinn) >= 1
 
 
+def test_a_peer_paused_after_lapses_keeps_no_other_offer(alice, bob, carol, dan, settings):
+    settings.PEER_LAPSES_BEFORE_PAUSE = 1
+    peer = alice.peer_profile
+    lapsing = make_request(carol, offered_to=peer)
+    waiting = make_request(dan, offered_to=peer)
+    waiting.offers.update(expires_at=timezone.now() + timedelta(days=1))
+    tick(timezone.now() + timedelta(hours=2, minutes=1))
+    peer.refresh_from_db()
+    assert peer.status == Status.PAUSED
+    assert waiting.offers.get(peer=peer).state == Offer.State.CANCELLED
+    assert waiting.pending_offer().peer == bob.peer_profile
+    assert lapsing.offers.get(peer=peer).state == Offer.State.LAPSED
+
+
 def test_an_answer_ends_the_run_of_lapses(alice, carol, settings):
     settings.PEER_LAPSES_BEFORE_PAUSE = 2
     peer = alice.peer_profile
