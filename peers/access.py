@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from peers.models import Nomination, PeerSupporter, Status
+from peers.models import Nomination, OnCallShift, PeerSupporter, Status, TimeAway
 from svsupport.lib import roles
 
 
@@ -71,3 +71,14 @@ def get_nomination_for_coordinator(pk):
     """A nomination the nominee has consented to; coordinators never see one before. The
     caller's role is decided by `coordinator_required` first."""
     return get_object_or_404(Nomination.objects.visible_to_coordinators(), pk=pk)
+
+
+def get_own_time_away(user, pk):
+    """A period of time away of the user's own; 404 for anybody else's, as for a random id."""
+    return get_object_or_404(TimeAway.objects.filter(peer=own_peer_profile(user)), pk=pk)
+
+
+def get_on_call_shift_for_coordinator(pk):
+    """A shift of the on-call rota; 404 for an unknown id. The caller's role is decided by
+    `coordinator_required` first."""
+    return get_object_or_404(OnCallShift, pk=pk)

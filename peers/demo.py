@@ -1,13 +1,15 @@
 """Demo data of the peer registry, loaded by `seed_demo`. Idempotent."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
 from organisation.models import Department, Site
 from peers.models import (
     Attendance,
+    AvailabilitySlot,
     Nomination,
+    OnCallShift,
     PeerSupporter,
     Profession,
     RequestedBy,
@@ -79,7 +81,49 @@ def seed():
     tina, is_new = demo_peer(*CANDIDATE, today=today, status=Status.IN_TRAINING)
     created += is_new
     demo_nominations()
+    demo_availability(today)
     return created
+
+
+# (note, weekdays, start hour, end hour): the peers take these in turn, alice the first.
+PATTERNS = [
+    ("Weekdays, day shifts", range(5), 8, 17),
+    ("Early shifts, Monday to Friday", range(5), 7, 15),
+    ("Afternoons and evenings", range(5), 13, 21),
+    ("Monday, Wednesday and Thursday", [0, 2, 3], 9, 18),
+    ("Weekends", [5, 6], 9, 19),
+]
+ON_CALL_DAYS = 14
+
+
+def demo_availability(today):
+    """Varied weekly hours for the published peers, and for each site an on-call rota of the
+    next ON_CALL_DAYS nights (20:00 to 08:00) and weekend days, the peers of the site in
+    turn (bob is on call at the Oncopole tonight). Only once: nothing when hours exist."""
+    if AvailabilitySlot.objects.exists():
+        return
+    peers = list(PeerSupporter.objects.published().order_by("pk"))
+    for index, peer in enumerate(peers):
+        note, days, start, end = PATTERNS[index % len(PATTERNS)]
+        for day in days:
+            AvailabilitySlot.objects.create(
+                peer=peer, weekday=day, starts_at=time(start), ends_at=time(end)
+            )
+        peer.availability_note = note
+        peer.save(update_fields=["availability_note"])
+    for code in SITES:
+        site = Site.objects.resolve(code)
+        rota = [peer for peer in peers if peer.site_id == site.pk]
+        rota.sort(key=lambda peer: peer.user.username != "bob")
+        for offset in range(ON_CALL_DAYS):
+            day = today + timedelta(days=offset)
+            evening = timezone.make_aware(datetime.combine(day, time(20)))
+            shifts = [(evening, evening + timedelta(hours=12))]
+            if day.weekday() >= 5:
+                shifts.append((evening - timedelta(hours=12), evening))
+            for number, (start, end) in enumerate(shifts):
+                peer = rota[(offset + number) % len(rota)]
+                OnCallShift.objects.create(site=site, peer=peer, starts_at=start, ends_at=end)
 
 
 def demo_peer(username, first, last, profession, department, site, languages, *, today, **extra):
@@ -93,7 +137,6 @@ def demo_peer(username, first, last, profession, department, site, languages, *,
             "site": Site.objects.resolve(SITES[site]),
             "phone_extension": f"5{sum(map(ord, username)) % 900 + 100}",
             "work_email": f"{username}@demo.invalid",
-            "availability_note": "Weekdays, day shifts",
             "joined_on": today - timedelta(days=400),
             "works_at_institution": True,
             "is_volunteer": True,

@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import MaxValueValidator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -7,15 +10,24 @@ from django.utils.translation import gettext_lazy as _
 from organisation.models import Department, Site
 from peers.models import (
     Nomination,
+    OnCallShift,
     PeerSupporter,
     Profession,
     RequestedBy,
     SpokenLanguage,
     Status,
     SupportSession,
+    TimeAway,
     TrainingRecord,
+    Weekday,
 )
-from svsupport.lib.forms import CleanTextMixin, DateField, DateInput, past_or_today
+from svsupport.lib.forms import (
+    CleanTextMixin,
+    DateField,
+    DateInput,
+    DateTimeField,
+    past_or_today,
+)
 
 DESCRIPTIVE_FIELDS = [
     "display_name",
@@ -229,7 +241,11 @@ class PauseForm(SelfStatusForm):
 
 class CoordinatorStatusForm(CleanTextMixin, forms.Form):
     to_status = forms.TypedChoiceField(label=_("New status"), choices=Status.choices, coerce=Status)
-    requested_by = forms.ChoiceField(label=_("At whose request"), choices=RequestedBy.choices)
+    # The programme's own pauses are the clock's; a coordinator records a person's decision.
+    requested_by = forms.ChoiceField(
+        label=_("At whose request"),
+        choices=[c for c in RequestedBy.choices if c[0] != RequestedBy.PROGRAMME],
+    )
     reason = forms.CharField(label=_("Reason (optional)"), max_length=500, required=False)
     paused_until = DateField(
         label=_("Expected return, for a pause (optional)"), required=False, widget=DateInput()
@@ -353,4 +369,116 @@ class NominationDecisionForm(CleanTextMixin, forms.Form):
         cleaned = super().clean()
         if cleaned.get("accept") is False and not cleaned.get("reason"):
             self.add_error("reason", _("Say why, for the colleague who made the nomination."))
+        return cleaned
+
+
+# Availability, time away and the on-call rota ----------------------------------------------
+
+
+class WeeklyAvailabilityForm(forms.Form):
+    """One time range per weekday (both blank: not that day) and the peer's own cap."""
+
+    max_open_requests = forms.IntegerField(
+        label=_("Most requests I take at once"), min_value=1, required=False
+    )
+
+    def __init__(self, *args, peer, cap, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cap = cap
+        if cap:
+            self.fields["max_open_requests"].max_value = cap
+            self.fields["max_open_requests"].validators.append(MaxValueValidator(cap))
+            self.fields["max_open_requests"].help_text = _(
+                "The programme's limit is %(cap)s; you may choose fewer."
+            ) % {"cap": cap}
+        else:
+            del self.fields["max_open_requests"]
+        slots = {slot.weekday: slot for slot in peer.slots.all()}
+        for day in Weekday:
+            slot = slots.get(day.value)
+            self.fields[f"day{day.value}_from"] = forms.TimeField(
+                label=_("%(day)s, from") % {"day": day.label},
+                required=False,
+                widget=TIME_INPUT,
+                initial=slot and slot.starts_at,
+            )
+            self.fields[f"day{day.value}_until"] = forms.TimeField(
+                label=_("%(day)s, until") % {"day": day.label},
+                required=False,
+                widget=TIME_INPUT,
+                initial=slot and slot.ends_at,
+            )
+        if "max_open_requests" in self.fields:
+            self.fields["max_open_requests"].initial = peer.max_open_requests
+            self.order_fields([name for name in self.fields if name != "max_open_requests"])
+
+    def clean(self):
+        cleaned = super().clean()
+        for day in Weekday:
+            start = cleaned.get(f"day{day.value}_from")
+            end = cleaned.get(f"day{day.value}_until")
+            if (start is None) != (end is None):
+                self.add_error(f"day{day.value}_until", _("Give both times, or neither."))
+            elif start is not None and end <= start:
+                self.add_error(
+                    f"day{day.value}_until",
+                    _("The end comes after the start, within the day (nights are on call)."),
+                )
+        return cleaned
+
+    def ranges(self):
+        """[(weekday, start, end)] of the days given."""
+        data = self.cleaned_data
+        return [
+            (day.value, data[f"day{day.value}_from"], data[f"day{day.value}_until"])
+            for day in Weekday
+            if data.get(f"day{day.value}_from") is not None
+        ]
+
+
+TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class TimeAwayForm(forms.ModelForm):
+    class Meta:
+        model = TimeAway
+        fields = ["first_day", "last_day"]
+        field_classes = {"first_day": DateField, "last_day": DateField}
+        widgets = {"first_day": DateInput(), "last_day": DateInput()}
+        labels = {"first_day": _("Away from"), "last_day": _("Back after")}
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("first_day"), cleaned.get("last_day")
+        if first and last and last < first:
+            self.add_error("last_day", _("The last day comes after the first."))
+        if last and last < timezone.localdate():
+            self.add_error("last_day", _("This time away is already over."))
+        return cleaned
+
+
+DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class OnCallShiftForm(forms.ModelForm):
+    class Meta:
+        model = OnCallShift
+        fields = ["site", "peer", "starts_at", "ends_at"]
+        field_classes = {"starts_at": DateTimeField, "ends_at": DateTimeField}
+        widgets = {"starts_at": DATETIME_INPUT, "ends_at": DATETIME_INPUT}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = Site.objects.current().in_name_order()
+        self.fields["peer"].queryset = PeerSupporter.objects.published().order_by("search_name")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if start and end and end <= start:
+            self.add_error("ends_at", _("The end comes after the start."))
+        elif start and end and end - start > timedelta(days=14):
+            self.add_error("ends_at", _("A shift lasts two weeks at most."))
+        if end and end < timezone.now():
+            self.add_error("ends_at", _("This shift is already over."))
         return cleaned

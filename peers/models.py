@@ -58,6 +58,8 @@ class RequestedBy(models.TextChoices):
     PEER = "peer", _("The peer's own request")
     BOARD = "board", _("The board's decision")
     COORDINATOR = "coordinator", _("The coordinators")
+    # The clock pauses a peer whose offers went unanswered several times in a row.
+    PROGRAMME = "programme", _("The programme, after offers went unanswered")
 
 
 # Which status may follow which. Activation has extra conditions (see missing_for_activation).
@@ -242,6 +244,13 @@ class PeerSupporter(models.Model):
         max_length=16, choices=Status.choices, default=Status.CANDIDATE, db_index=True
     )
     paused_until = models.DateField(_("expected return"), null=True, blank=True)
+    # Wellbeing (support_requests/availability.py): a lower cap than PEER_MAX_OPEN_REQUESTS
+    # chosen by the peer, a rest after a heavy request, offers lapsed in a row.
+    max_open_requests = models.PositiveSmallIntegerField(
+        _("most requests I take at once"), null=True, blank=True
+    )
+    resting_until = models.DateTimeField(null=True, blank=True)
+    lapses_in_a_row = models.PositiveSmallIntegerField(default=0)
 
     # Eligibility attestation, given by the peer (or by the nominee when co-opted).
     works_at_institution = models.BooleanField(_("works at the institution"), default=False)
@@ -364,7 +373,9 @@ class PeerSupporter(models.Model):
         )
         self.status = new_status
         self.paused_until = paused_until if new_status == Status.PAUSED else None
-        self.save(update_fields=["status", "paused_until", "updated_at"])
+        if new_status == Status.ACTIVE:
+            self.lapses_in_a_row = 0  # a fresh start: earlier unanswered offers are forgiven
+        self.save(update_fields=["status", "paused_until", "lapses_in_a_row", "updated_at"])
         return change
 
     def sign_charter(self, charter):
@@ -389,8 +400,9 @@ class StatusChange(models.Model):
     from_status = models.CharField(max_length=16, choices=Status.choices)
     to_status = models.CharField(max_length=16, choices=Status.choices)
     changed_at = models.DateTimeField(default=timezone.now)
+    # None when the programme itself made the change (a pause after unanswered offers).
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     requested_by = models.CharField(max_length=16, choices=RequestedBy.choices)
     reason = models.CharField(max_length=500, blank=True)
@@ -541,6 +553,89 @@ class Nomination(models.Model):
         return f"Nomination {self.pk}"
 
 
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class AvailabilitySlot(models.Model):
+    """A weekly time range when the peer may be offered requests (local time, within one
+    day). A peer with no slot at all has no limit by the hour."""
+
+    peer = models.ForeignKey(PeerSupporter, on_delete=models.CASCADE, related_name="slots")
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    starts_at = models.TimeField()
+    ends_at = models.TimeField()
+
+    class Meta:
+        ordering = ["weekday", "starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="slot_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.starts_at:%H:%M}-{self.ends_at:%H:%M}"
+
+
+class TimeAway(models.Model):
+    """Days the peer is away (holidays, leave): no offer, whatever the weekly pattern."""
+
+    peer = models.ForeignKey(PeerSupporter, on_delete=models.CASCADE, related_name="time_away")
+    first_day = models.DateField(_("from"))
+    last_day = models.DateField(_("to"))
+
+    class Meta:
+        ordering = ["first_day", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(last_day__gte=models.F("first_day")), name="away_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return f"away {self.first_day} - {self.last_day}"
+
+
+class OnCallShift(models.Model):
+    """A peer on call for a site over nights, weekends or holidays, kept by the
+    coordinators. Offers outside office hours go to the peer on call, with a shorter
+    window (ONCALL_ACCEPT_WINDOW_MINUTES)."""
+
+    site = models.ForeignKey(
+        "organisation.Site",
+        verbose_name=_("site"),
+        on_delete=models.PROTECT,
+        related_name="on_call_shifts",
+    )
+    peer = models.ForeignKey(
+        PeerSupporter,
+        verbose_name=_("peer supporter"),
+        on_delete=models.CASCADE,
+        related_name="on_call_shifts",
+    )
+    starts_at = models.DateTimeField(_("from"))
+    ends_at = models.DateTimeField(_("until"))
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        indexes = [models.Index(fields=["starts_at", "ends_at"], name="on_call_time_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="on_call_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return f"on call {self.starts_at:%Y-%m-%d %H:%M}"
+
+
 auditlog.register(PeerSupporter, exclude_fields=["search_name", "updated_at"])
 auditlog.register(PeerLanguage)
 auditlog.register(StatusChange)
@@ -549,3 +644,6 @@ auditlog.register(TrainingRecord)
 auditlog.register(SupportSession)
 auditlog.register(Attendance)
 auditlog.register(Nomination, exclude_fields=["motivation"])
+auditlog.register(AvailabilitySlot)
+auditlog.register(TimeAway)
+auditlog.register(OnCallShift)

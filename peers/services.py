@@ -11,6 +11,7 @@ from django.utils import timezone
 from organisation.models import Department, StaffProfile
 from peers.models import (
     Attendance,
+    AvailabilitySlot,
     Nomination,
     PeerLanguage,
     PeerSupporter,
@@ -154,6 +155,20 @@ def candidate_from_nomination(nomination):
         can_draw_on_experience=nomination.can_draw_on_experience,
         eligibility_attested_at=nomination.answered_at,
     )
+    return peer
+
+
+def availability_save(*, peer, form):
+    """Replaces the peer's weekly pattern with the form's ranges, and their own cap."""
+    with transaction.atomic():
+        # One by one, not in bulk: each slot is audited (at most seven).
+        for slot in peer.slots.all():
+            slot.delete()
+        for day, start, end in form.ranges():
+            AvailabilitySlot.objects.create(peer=peer, weekday=day, starts_at=start, ends_at=end)
+        if "max_open_requests" in form.cleaned_data:
+            peer.max_open_requests = form.cleaned_data["max_open_requests"]
+            peer.save(update_fields=["max_open_requests", "updated_at"])
     return peer
 
 

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
@@ -18,16 +20,20 @@ from peers.forms import (
     NominationDecisionForm,
     NominationForm,
     NomineeAnswerForm,
+    OnCallShiftForm,
     OwnProfileForm,
     PauseForm,
     PeerForm,
     SelfStatusForm,
     SupportSessionForm,
+    TimeAwayForm,
     TrainingBatchForm,
+    WeeklyAvailabilityForm,
 )
 from peers.lib import audit_history, directory_qr_svg
 from peers.models import (
     Nomination,
+    OnCallShift,
     PeerSupporter,
     RequestedBy,
     SpokenLanguage,
@@ -36,6 +42,7 @@ from peers.models import (
     charter_roll_out,
     current_charter,
 )
+from support_requests import availability
 from svsupport.lib.csv_export import csv_response
 from svsupport.lib.roles import coordinator_required
 
@@ -110,6 +117,10 @@ def me(request):
             "nominations": peer.nominations_made.select_related("nominee"),
             "pause_form": PauseForm(to_status=Status.PAUSED),
             "resume_form": SelfStatusForm(to_status=Status.ACTIVE),
+            "load": availability.peer_load(peer),
+            "now": timezone.now(),
+            "paused_by_programme": availability.paused_by_programme(peer),
+            "lapses_before_pause": settings.PEER_LAPSES_BEFORE_PAUSE,
             "withdraw_form": SelfStatusForm(to_status=Status.WITHDRAWN),
         },
     )
@@ -137,6 +148,52 @@ def me_status(request):
     else:
         messages.success(request, _("Your status is now “%s”.") % peer.get_status_display())
     return redirect("peers:me")
+
+
+@require_http_methods(["GET", "POST"])
+def me_availability(request):
+    peer = access.own_peer_profile(request.user)
+    cap = availability.caseload_cap()
+    form = WeeklyAvailabilityForm(request.POST or None, peer=peer, cap=cap)
+    if form.is_valid():
+        services.availability_save(peer=peer, form=form)
+        messages.success(request, _("Your hours are saved."))
+        return redirect("peers:me_availability")
+    return render(
+        request,
+        "peers/me_availability.html",
+        {
+            "peer": peer,
+            "form": form,
+            "away_form": TimeAwayForm(),
+            "time_away": peer.time_away.filter(last_day__gte=timezone.localdate()),
+            "load": availability.peer_load(peer),
+            "now": timezone.now(),
+        },
+    )
+
+
+@require_POST
+def me_away_add(request):
+    peer = access.own_peer_profile(request.user)
+    form = TimeAwayForm(request.POST)
+    if not form.is_valid():
+        errors = " ".join(error for errors in form.errors.values() for error in errors)
+        messages.error(request, _("Not recorded: %s") % errors)
+        return redirect("peers:me_availability")
+    away = form.save(commit=False)
+    away.peer = peer
+    away.save()
+    messages.success(request, _("Your time away is recorded: no request reaches you then."))
+    return redirect("peers:me_availability")
+
+
+@require_POST
+def me_away_delete(request, pk):
+    away = access.get_own_time_away(request.user, pk)
+    away.delete()
+    messages.success(request, _("Time away removed."))
+    return redirect("peers:me_availability")
 
 
 @require_POST
@@ -371,6 +428,41 @@ def nomination_decide(request, pk):
     else:
         messages.success(request, _("Decision recorded."))
     return redirect("peers:nomination_queue")
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def on_call_rota(request):
+    form = OnCallShiftForm(request.POST or None)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("The shift is on the rota."))
+        return redirect("peers:on_call_rota")
+    shifts = (
+        OnCallShift.objects.filter(ends_at__gt=timezone.now())
+        .select_related("site", "peer")
+        .order_by("starts_at", "pk")
+    )
+    page = Paginator(shifts, MANAGE_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "peers/on_call_rota.html",
+        {
+            "form": form,
+            "page": page,
+            "query": "",
+            "oncall_minutes": settings.ONCALL_ACCEPT_WINDOW_MINUTES,
+        },
+    )
+
+
+@require_POST
+@coordinator_required
+def on_call_delete(request, pk):
+    shift = access.get_on_call_shift_for_coordinator(pk)
+    shift.delete()
+    messages.success(request, _("The shift is off the rota."))
+    return redirect("peers:on_call_rota")
 
 
 EXPORT_COLUMNS = [

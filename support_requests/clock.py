@@ -1,5 +1,5 @@
-"""The clock: lapsed offers, reminders, follow-ups, the purge, unanswered invitations and the
-mail queue, run by
+"""The clock: lapsed offers, reminders, follow-ups, the peers' check-in reminders, the purge,
+unanswered invitations and the mail queue, run by
 `manage.py tick`.
 
 Several copies may run at once (one per web server, or an overlapping cron): each step
@@ -16,7 +16,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from support_requests.models import FollowUp, Invitation, Offer, Status, SupportRequest
+from support_requests import availability
+from support_requests.models import CheckIn, FollowUp, Invitation, Offer, Status, SupportRequest
 from support_requests.services import invitation_erase, offer_to_next_peer, request_purge
 from svsupport.lib import jobs, mail
 from svsupport.lib.mail import Kind, notify
@@ -35,6 +36,7 @@ class TickReport:
     contact_overdue: int = 0
     charter_reminders: int = 0
     follow_ups: int = 0
+    check_ins: int = 0
     purged: int = 0
     invitations_erased: int = 0
     mailed: mail.SendReport = field(default_factory=mail.SendReport)
@@ -46,7 +48,8 @@ class TickReport:
             f"{self.contact_reminders} first-contact reminder(s), "
             f"{self.contact_overdue} first contact(s) overdue, "
             f"{self.charter_reminders} charter reminder(s), "
-            f"{self.follow_ups} follow-up(s) sent, {self.purged} request(s) purged, "
+            f"{self.follow_ups} follow-up(s) sent, {self.check_ins} check-in reminder(s), "
+            f"{self.purged} request(s) purged, "
             f"{self.invitations_erased} invitation(s) erased, "
             f"{self.mailed.sent} e-mail(s) sent, {self.mailed.deferred} deferred"
         )
@@ -69,6 +72,7 @@ def tick(now=None):
             ("alert_contact_overdue", "contact_overdue", alert_contact_overdue),
             ("remind_charter", "charter_reminders", remind_charter),
             ("send_follow_ups", "follow_ups", send_follow_ups),
+            ("remind_check_ins", "check_ins", remind_check_ins),
             ("purge_expired", "purged", purge_expired),
             ("erase_invitations", "invitations_erased", erase_invitations),
             ("send_queued_mail", "mailed", send_queued_mail),
@@ -99,9 +103,15 @@ def lapse_offers(now):
                 .order_by("created_at")[:BATCH]
             )
             for support_request in requests:
-                lapsed = support_request.offers.filter(
-                    state=Offer.State.PENDING, expires_at__lte=now
-                ).update(state=Offer.State.LAPSED, answered_at=now)
+                lapsed = list(
+                    support_request.offers.filter(
+                        state=Offer.State.PENDING, expires_at__lte=now
+                    ).select_related("peer")
+                )
+                for offer in lapsed:
+                    offer.state, offer.answered_at = Offer.State.LAPSED, now
+                    offer.save(update_fields=["state", "answered_at"])
+                    availability.note_lapse(offer.peer, now)
                 if lapsed:
                     offer_to_next_peer(support_request, now=now)
                     count += 1
@@ -110,14 +120,17 @@ def lapse_offers(now):
 
 
 def remind_offers(now):
-    """Halfway through the window, the offered peer gets one reminder."""
-    half = timedelta(minutes=settings.REQUEST_ACCEPT_WINDOW_MINUTES / 2)
+    """Halfway through its window (the on-call window is shorter), the offered peer gets
+    one reminder."""
     with transaction.atomic():
-        offers = list(
+        # Few rows (one pending offer per open request): the halfway point is worked out
+        # here, which SQLite's date arithmetic (make run) could not do in the query.
+        pending = list(
             Offer.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(state=Offer.State.PENDING, reminded_at__isnull=True, offered_at__lte=now - half)
+            .filter(state=Offer.State.PENDING, reminded_at__isnull=True, offered_at__lte=now)
             .select_related("peer__user")
         )
+        offers = [o for o in pending if o.offered_at + (o.expires_at - o.offered_at) / 2 <= now]
         for offer in offers:
             notify(
                 [offer.peer.user],
@@ -207,6 +220,28 @@ def send_follow_ups(now):
                     kind=Kind.FOLLOW_UP,
                 )
         FollowUp.objects.filter(pk__in=[item.pk for item in due]).update(sent_at=now)
+    return len(due)
+
+
+def remind_check_ins(now):
+    """PEER_CHECK_IN_HOURS after the first meeting, the assigned peer is reminded to check
+    in with the colleague (a link to the request). None for a withdrawn or purged request."""
+    with transaction.atomic():
+        due = list(
+            CheckIn.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(
+                sent_at__isnull=True,
+                due_at__lte=now,
+                support_request__purged_at__isnull=True,
+            )
+            .select_related("support_request__assigned_peer__user")
+        )
+        for check_in in due:
+            support_request = check_in.support_request
+            peer = support_request.assigned_peer
+            if peer and support_request.status != Status.WITHDRAWN:
+                notify([peer.user], reverse("requests:detail", args=[support_request.pk]))
+        CheckIn.objects.filter(pk__in=[item.pk for item in due]).update(sent_at=now)
     return len(due)
 
 

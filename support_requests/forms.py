@@ -216,6 +216,18 @@ class CloseForm(forms.Form):
         label=_("How did it end?"),
         choices=[(value, label) for value, label in Outcome.choices if value != "another_meeting"],
     )
+    heavy = forms.BooleanField(
+        label=_("This one weighed on me: no new request for a few days"),
+        help_text=_("Only a rest is recorded, nothing about the request."),
+        required=False,
+    )
+
+
+class PassOnForm(forms.Form):
+    """'Someone else, please': the offer the requester saw, so that a click on an offer
+    that changed meanwhile passes nobody on."""
+
+    offer = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**63 - 1)
 
 
 class AssignForm(forms.Form):

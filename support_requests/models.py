@@ -251,6 +251,8 @@ class Offer(models.Model):
         DECLINED = "declined", _("Declined")
         LAPSED = "lapsed", _("No answer in time")
         CANCELLED = "cancelled", _("Cancelled")
+        # The requester asked for someone else: never counted against the peer.
+        PASSED_ON = "passed_on", _("The colleague asked for someone else")
 
     support_request = models.ForeignKey(
         SupportRequest, on_delete=models.CASCADE, related_name="offers"
@@ -261,6 +263,8 @@ class Offer(models.Model):
     reminded_at = models.DateTimeField(null=True, blank=True)
     state = models.CharField(max_length=16, choices=State.choices, default=State.PENDING)
     answered_at = models.DateTimeField(null=True, blank=True)
+    # Offered to the peer on call (outside their hours), with the shorter window.
+    on_call = models.BooleanField(default=False)
 
     objects = OfferQuerySet.as_manager()
 
@@ -373,6 +377,23 @@ class FollowUp(models.Model):
 
     def __str__(self):
         return "Follow-up"
+
+
+class CheckIn(models.Model):
+    """A reminder to the assigned peer to check in with the colleague, at
+    PEER_CHECK_IN_HOURS after the first meeting. Content-free, like everything else."""
+
+    support_request = models.ForeignKey(
+        SupportRequest, on_delete=models.CASCADE, related_name="check_ins"
+    )
+    due_at = models.DateTimeField(db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_at"]
+
+    def __str__(self):
+        return "Check-in"
 
 
 # Reaching in ------------------------------------------------------------------------------
@@ -519,6 +540,7 @@ auditlog.register(Offer)
 auditlog.register(Meeting)
 auditlog.register(Escalation)
 auditlog.register(FollowUp)
+auditlog.register(CheckIn)
 auditlog.register(Outreach)
 auditlog.register(TeamSession)
 # Invitation and InvitationTally are left out of the audit log on purpose: an entry per

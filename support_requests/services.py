@@ -11,15 +11,17 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
 from evaluation.services import feedback_invite
 from peers.models import PeerSupporter
 from peers.models import Status as PeerStatus
+from support_requests import availability
 from support_requests.models import (
     OPEN_STATUSES,
+    CheckIn,
     DispatchReason,
     Escalation,
     FollowUp,
@@ -43,23 +45,17 @@ class AlreadyTaken(Exception):
 # Matching -------------------------------------------------------------------------------
 
 
-def candidate_peers(support_request):
+def candidate_peers(support_request, now=None):
     """Published peers who may receive this request, best first, by these rules:
-    never the requester; never a peer already asked (declined, lapsed or cancelled); not in
-    the requester's department when they asked so; the preferred profession, then the
-    preferred language, when possible; the fewest open requests first."""
+    never the requester; never a peer already asked (declined, lapsed, cancelled or passed
+    on by the requester); only peers who may be offered a request now (availability.py:
+    within their hours or on call, under their caseload cap, not resting), those within their
+    hours before those only on call; not in the requester's department when they asked so;
+    the preferred profession, then the preferred language, when possible; the fewest open
+    requests first."""
     asked = support_request.offers.values("peer_id")
-    peers = (
-        PeerSupporter.objects.published()
-        .exclude(pk__in=asked)
-        .annotate(
-            open_load=Count(
-                "assigned_requests",
-                filter=Q(assigned_requests__status=Status.ACCEPTED),
-                distinct=True,
-            )
-            + Count("offers", filter=Q(offers__state=Offer.State.PENDING), distinct=True)
-        )
+    peers = availability.offerable(
+        PeerSupporter.objects.published().exclude(pk__in=asked), now or timezone.now()
     )
     if support_request.requester_id:
         peers = peers.exclude(user_id=support_request.requester_id)
@@ -80,18 +76,21 @@ def candidate_peers(support_request):
             support_request.preferred_language
             and support_request.preferred_language in peer.language_codes
         )
-        return (not same_profession, not speaks, peer.open_load, peer.pk)
+        return (not peer.in_hours, not same_profession, not speaks, peer.open_load, peer.pk)
 
     return sorted(candidates, key=preference)
 
 
-def next_peer(support_request):
+def next_peer(support_request, now=None):
+    now = now or timezone.now()
     if support_request.chosen_peer_id and not support_request.offers.exists():
         chosen = PeerSupporter.objects.published().filter(pk=support_request.chosen_peer_id)
-        return chosen.first()
+        # The named peer, if they may be offered a request now (and are not the requester).
+        chosen = availability.offerable(chosen, now)
+        return chosen.exclude(user_id=support_request.requester_id).first()
     if support_request.chosen_peer_id:
         return None  # the person asked for this peer only: the coordinators take over
-    candidates = candidate_peers(support_request)
+    candidates = candidate_peers(support_request, now)
     return candidates[0] if candidates else None
 
 
@@ -153,7 +152,7 @@ def offer_to_next_peer(support_request, now=None):
     now = now or timezone.now()
     peer = None
     if support_request.offers.count() < settings.REQUEST_MAX_OFFERS:
-        peer = next_peer(support_request)
+        peer = next_peer(support_request, now)
     if peer is None:
         support_request.status = Status.DISPATCH
         support_request.dispatched_at = now
@@ -169,9 +168,13 @@ def offer_to_next_peer(support_request, now=None):
             deadline=support_request.contact_promise_due_at,
         )
         return None
-    window = timedelta(minutes=settings.REQUEST_ACCEPT_WINDOW_MINUTES)
+    minutes, on_call = availability.offer_window(peer)
     offer = Offer.objects.create(
-        support_request=support_request, peer=peer, offered_at=now, expires_at=now + window
+        support_request=support_request,
+        peer=peer,
+        offered_at=now,
+        expires_at=now + timedelta(minutes=minutes),
+        on_call=on_call,
     )
     support_request.status = Status.OFFERED
     support_request.offers_count = support_request.offers.count()
@@ -213,6 +216,7 @@ def request_accept(*, request_id, peer):
         now = timezone.now()
         offer.state, offer.answered_at = Offer.State.ACCEPTED, now
         offer.save(update_fields=["state", "answered_at"])
+        availability.note_answer(peer)
         assign(support_request, peer, now)
     return support_request
 
@@ -224,6 +228,22 @@ def request_decline(*, request_id, peer):
         if offer is None:
             raise AlreadyTaken
         offer.state, offer.answered_at = Offer.State.DECLINED, timezone.now()
+        offer.save(update_fields=["state", "answered_at"])
+        availability.note_answer(peer)
+        offer_to_next_peer(support_request)
+    return support_request
+
+
+def request_pass_on(*, request_id, offer_id):
+    """The requester asks for someone else, without a reason: the offer `offer_id` passes
+    to the next peer. Not a lapse, not a decline: nothing counts against that peer. Raises
+    AlreadyTaken when that offer is no longer the pending one (answered, lapsed meanwhile)."""
+    with transaction.atomic():
+        support_request = locked_request(request_id)
+        offer = support_request.offers.filter(pk=offer_id, state=Offer.State.PENDING).first()
+        if support_request.status != Status.OFFERED or offer is None:
+            raise AlreadyTaken
+        offer.state, offer.answered_at = Offer.State.PASSED_ON, timezone.now()
         offer.save(update_fields=["state", "answered_at"])
         offer_to_next_peer(support_request)
     return support_request
@@ -323,9 +343,12 @@ def request_first_contact(*, support_request, when):
 
 def request_log_meeting(*, support_request, **fields):
     """Records a meeting (`fields`: held_on, duration, modality, outcome) and schedules the
-    follow-ups from it."""
+    follow-ups from it; the first meeting also schedules the peer's check-in reminders
+    (PEER_CHECK_IN_HOURS after it)."""
     with transaction.atomic():
         support_request = locked_request(support_request.pk)
+        if not support_request.meetings.exists():
+            schedule_check_ins(support_request, fields["held_on"])
         meeting = Meeting.objects.create(support_request=support_request, **fields)
         if support_request.first_contact_at is None:
             support_request.first_contact_at = timezone.now()
@@ -334,12 +357,26 @@ def request_log_meeting(*, support_request, **fields):
     return meeting
 
 
-def schedule_follow_ups(support_request, meeting):
-    """Follow-ups count from the last meeting: later meetings move them."""
+def evening_of(day):
+    """A meeting's date gives no hour: its reminders count from 18:00 that day."""
+    midnight = timezone.make_aware(timezone.datetime.combine(day, timezone.datetime.min.time()))
+    return midnight + timedelta(hours=18)
+
+
+def schedule_check_ins(support_request, first_meeting_on):
+    start = evening_of(first_meeting_on)
+    CheckIn.objects.bulk_create(
+        CheckIn(support_request=support_request, due_at=start + timedelta(hours=hours))
+        for hours in settings.PEER_CHECK_IN_HOURS
+    )
+
+
+def schedule_follow_ups(support_request, meeting=None, start=None):
+    """Follow-ups count from the last meeting (later meetings move them), or from `start`
+    for a request closed without a meeting."""
     support_request.follow_ups.unsent().delete()
-    start = timezone.make_aware(
-        timezone.datetime.combine(meeting.held_on, timezone.datetime.min.time())
-    ) + timedelta(hours=18)
+    if meeting is not None:
+        start = evening_of(meeting.held_on)
     FollowUp.objects.bulk_create(
         FollowUp(support_request=support_request, due_at=start + timedelta(hours=hours))
         for hours in settings.REQUEST_FOLLOW_UP_HOURS
@@ -360,15 +397,25 @@ def request_escalate(*, support_request, peer, **fields):
     return escalation
 
 
-def request_close(*, support_request, outcome):
+def request_close(*, support_request, outcome, heavy=False):
+    """Closes the request. Without any meeting, the follow-ups count from now (a colleague
+    never met is asked too). `heavy`: the peer rests PEER_HEAVY_REST_DAYS (nothing about
+    the request is kept)."""
     with transaction.atomic():
         support_request = locked_request(support_request.pk)
         if support_request.status != Status.ACCEPTED:
             raise AlreadyTaken
+        now = timezone.now()
         support_request.status = Status.CLOSED
-        support_request.closed_at = timezone.now()
+        support_request.closed_at = now
         support_request.close_outcome = outcome
         support_request.save(update_fields=["status", "closed_at", "close_outcome"])
+        if not support_request.meetings.exists() and not support_request.follow_ups.exists():
+            # Closed without ever meeting: the colleague is asked too (once; a request
+            # reopened by a follow-up keeps its history, which the feedback looks at).
+            schedule_follow_ups(support_request, start=now)
+        if heavy and support_request.assigned_peer:
+            availability.rest_after_heavy(support_request.assigned_peer, now)
         feedback_invite(support_request=support_request)
     return support_request
 
@@ -598,7 +645,7 @@ def purge_locked(support_request, now):
 
 
 PURGED_CHILDREN = {"offers": Offer, "meetings": Meeting, "escalations": Escalation,
-                   "follow_ups": FollowUp}  # fmt: skip
+                   "follow_ups": FollowUp, "check_ins": CheckIn}  # fmt: skip
 
 
 def child_pks(support_request):

@@ -26,6 +26,7 @@ urlpatterns = [
     path("<uuid:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("<uuid:pk>/erase/", views.erase, name="erase"),
     path("<uuid:pk>/follow-up/", views.follow_up, name="follow_up"),
+    path("<uuid:pk>/someone-else/", views.pass_on, name="pass_on"),
     path("<uuid:pk>/accept/", views.accept, name="accept"),
     path("<uuid:pk>/decline/", views.decline, name="decline"),
     path("<uuid:pk>/first-contact/", views.first_contact, name="first_contact"),

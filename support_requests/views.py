@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from organisation.models import staff_department
 from peers.access import own_peer_profile, peer_profile, peer_profile_required
 from peers.models import Nomination, PeerSupporter, charter_roll_out
-from support_requests import access, services
+from support_requests import access, availability, services
 from support_requests.access import Capacity
 from support_requests.forms import (
     AssignForm,
@@ -27,6 +27,7 @@ from support_requests.forms import (
     InvitationAnswerForm,
     MeetingForm,
     OutreachForm,
+    PassOnForm,
     ReferralForm,
     SupportRequestForm,
     TeamSessionArrangeForm,
@@ -100,8 +101,8 @@ def sent(request, pk):
         "requests/sent.html",
         {
             "support_request": support_request,
+            "promise": availability.promise(support_request, timezone.now()),
             "promise_hours": settings.REQUEST_CONTACT_PROMISE_HOURS,
-            "window_minutes": settings.REQUEST_ACCEPT_WINDOW_MINUTES,
         },
     )
 
@@ -147,8 +148,10 @@ def detail(request, pk):
 
 
 def requester_context(support_request):
+    offer = support_request.pending_offer()
     return {
-        "offer": support_request.pending_offer(),
+        "offer": offer,
+        "pass_on_form": offer and PassOnForm(initial={"offer": offer.pk}),
         "meetings_count": support_request.meetings.count(),
         "follow_up": support_request.follow_ups.waiting_for_answer().first(),
         "follow_up_form": FollowUpAnswerForm(),
@@ -162,6 +165,7 @@ def offered_peer_context(support_request):
 def assigned_peer_context(support_request):
     return {
         "meetings": support_request.meetings.all(),
+        "check_ins": support_request.check_ins.all(),
         "escalations": support_request.escalations.all(),
         # Never pre-filled: a first contact is recorded when it happened, as typed.
         "first_contact_form": FirstContactForm(),
@@ -252,6 +256,21 @@ def follow_up(request, pk):
 
 
 @require_POST
+def pass_on(request, pk):
+    support_request = access.get_request_as(request.user, pk, Capacity.REQUESTER)
+    form = PassOnForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise services.AlreadyTaken
+        services.request_pass_on(request_id=support_request.pk, offer_id=form.cleaned_data["offer"])
+    except services.AlreadyTaken:
+        messages.error(request, _("The offer changed meanwhile: see who it is offered to now."))
+    else:
+        messages.success(request, _("Understood. Your request goes to someone else."))
+    return back_to(support_request)
+
+
+@require_POST
 def accept(request, pk):
     support_request, _capacity = access.get_request_for_user(
         request.user, pk, access.OFFER_ANSWERERS
@@ -328,7 +347,9 @@ def close(request, pk):
     support_request, form = assigned_peer_form(request, pk, CloseForm)
     if form:
         services.request_close(
-            support_request=support_request, outcome=form.cleaned_data["outcome"]
+            support_request=support_request,
+            outcome=form.cleaned_data["outcome"],
+            heavy=form.cleaned_data["heavy"],
         )
         messages.success(request, _("Request closed. Thank you for your support."))
     return back_to(support_request)
@@ -386,6 +407,8 @@ def inbox(request):
             "active": assigned.filter(status=Status.ACCEPTED).order_by("accepted_at"),
             "closed": assigned.exclude(status=Status.ACCEPTED).order_by("-closed_at")[:LIST_LIMIT],
             "now": timezone.now(),
+            "peer": peer,
+            "load": availability.peer_load(peer),
         },
     )
 
@@ -480,6 +503,7 @@ TRAIL_RECORDS = {
     "meeting": _lazy("a meeting"),
     "escalation": _lazy("an imminent-danger alert"),
     "followup": _lazy("a follow-up"),
+    "checkin": _lazy("a check-in reminder"),
 }
 TRAIL_ACTIONS = {
     LogEntry.Action.CREATE: _lazy("created"),

@@ -388,6 +388,18 @@ PEER_SUPERVISION_MONTHS = env.int("PEER_SUPERVISION_MONTHS", default=3)
 # previous version still counts for the directory: peers are asked to sign, then reminded.
 CHARTER_GRACE_DAYS = env.int("CHARTER_GRACE_DAYS", default=30)
 
+# Round the clock (support_requests/availability.py): an offer to the peer on call, outside
+# office hours, waits this many minutes; reminders to the assigned peer to check in, in hours
+# after the first meeting.
+ONCALL_ACCEPT_WINDOW_MINUTES = env.int("ONCALL_ACCEPT_WINDOW_MINUTES", default=30)
+PEER_CHECK_IN_HOURS = env.list("PEER_CHECK_IN_HOURS", cast=int, default=[72, 336])
+# Peer wellbeing: at most this many open requests per peer (a peer may choose fewer; 0: no
+# cap); a rest of this many days after a request the peer marks as heavy; a pause after this
+# many offers in a row went unanswered (0: never).
+PEER_MAX_OPEN_REQUESTS = env.int("PEER_MAX_OPEN_REQUESTS", default=3)
+PEER_HEAVY_REST_DAYS = env.int("PEER_HEAVY_REST_DAYS", default=3)
+PEER_LAPSES_BEFORE_PAUSE = env.int("PEER_LAPSES_BEFORE_PAUSE", default=3)
+
 # Programme figures: a count from 1 to FIGURES_MIN_COUNT - 1 is shown as "< N", and no median
 # or percentile is computed from fewer values.
 FIGURES_MIN_COUNT = env.int("FIGURES_MIN_COUNT", default=5)

@@ -5,7 +5,7 @@ when a view is added without its row, so a new URL is deny-tested by constructio
 """
 
 import uuid
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.db import transaction
@@ -14,9 +14,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from evaluation.models import AwarenessPulse
-from peers.models import Nomination
+from peers.models import Nomination, OnCallShift, TimeAway
 from support_requests.models import Invitation, Status, SupportRequest, TeamSession
 from tests import people
+from tests.organisation.factories import site
 from tests.people import make_user
 from tests.support_requests.factories import comparable, make_request
 
@@ -99,6 +100,25 @@ MATRIX = {
     "peers:me_sign_charter": (
         None,
         {"GET": statuses(302, 405, 405, 405), "POST": statuses(302, 404, 302, 404)},
+    ),
+    # Hours and time away: the peer's own.
+    "peers:me_availability": (
+        None,
+        {"GET": statuses(302, 404, 200, 404), "POST": statuses(302, 404, 200, 404)},
+    ),
+    "peers:me_away_add": (
+        None,
+        {"GET": statuses(302, 405, 405, 405), "POST": statuses(302, 404, 302, 404)},
+    ),
+    # Bob's time away: alice, his fellow peer, gets the 404 of an unknown id.
+    "peers:me_away_delete": (
+        lambda world: {"pk": world["bobs_time_away"].pk},
+        {"GET": statuses(302, 405, 405, 405), "POST": statuses(302, 404, 404, 404)},
+    ),
+    "peers:on_call_rota": (None, COORDINATOR_FORM),
+    "peers:on_call_delete": (
+        lambda world: {"pk": world["bobs_shift"].pk},
+        {"GET": statuses(302, 405, 405, 405), "POST": statuses(302, 403, 403, 302)},
     ),
     "peers:nominate": (
         None,
@@ -321,6 +341,7 @@ MATRIX.update(
             f"requests:{name}": (DANS_REQUEST, REQUEST_ACTION)
             for name in [
                 "follow_up",
+                "pass_on",
                 "accept",
                 "decline",
                 "first_contact",
@@ -365,6 +386,11 @@ SEEN_CASES = (
         (name, "carols_request", "GET", role, expected)
         for name in ["requests:sent", "requests:withdraw"]
         for role, expected in statuses(302, 200, 404, 404, **NOT_CAROL).items()
+    ]
+    + [
+        # "Someone else, please" is the requester's alone.
+        ("requests:pass_on", "carols_request", "POST", role, expected)
+        for role, expected in statuses(302, 302, 404, 404, **NOT_CAROL).items()
     ]
     + [
         # Assigning: the only 302 is a coordinator's on a request in the queue.
@@ -513,6 +539,13 @@ def build_world(person):
         "offered_to_alice": make_request(dan, offered_to=alice_peer),
         "assigned_to_alice": make_request(dan, assigned_to=alice_peer),
         "in_the_queue": make_request(dan, status=Status.DISPATCH),
+        "bobs_time_away": TimeAway.objects.create(
+            peer=bob_peer, first_day=date.today(), last_day=date.today() + timedelta(days=7)
+        ),
+        "bobs_shift": OnCallShift.objects.create(
+            site=site("Oncopole"), peer=bob_peer, starts_at=timezone.now(),
+            ends_at=timezone.now() + timedelta(hours=12),
+        ),
         "overdue_with_alice": make_request(
             dan, assigned_to=alice_peer, contact_overdue_at=timezone.now()
         ),

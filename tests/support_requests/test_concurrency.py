@@ -123,6 +123,7 @@ def test_the_same_form_posted_twice_at_once_makes_one_request_and_both_lead_to_i
     from tests.support_requests.factories import form_data
 
     settings.REQUEST_MAX_OPEN = settings.REQUEST_SUBMIT_RATE = 0  # four rounds for one person
+    settings.PEER_MAX_OPEN_REQUESTS = 0  # and four offers for one peer
     carol = make_user("carol")
     make_peer(make_user("alice"))
     for _ in range(4):

@@ -1,0 +1,254 @@
+"""Who may be offered a request now, and what the requester may honestly expect: the rules
+of availability, the on-call rota and the peers' wellbeing, in one place.
+
+Every rule is a queryset expression (`offerable()` filters and annotates a PeerSupporter
+queryset), so that matching can run in SQL. Times are local (TIME_ZONE):
+
+- **within hours**: a weekly slot covers the moment, or the peer keeps no weekly pattern (no
+  limit by the hour); never on a day of time away;
+- **on call**: a shift of the coordinators' rota covers the moment (any site; never on a day
+  of time away). A peer on call outside their hours is offered a request with the shorter
+  window ONCALL_ACCEPT_WINDOW_MINUTES;
+- **wellbeing**: fewer open requests (accepted, or offered and waiting) than the peer's cap
+  (PEER_MAX_OPEN_REQUESTS, or lower by the peer's choice; 0 is no cap); not resting after a
+  request they marked as heavy; paused peers are not published at all. After
+  PEER_LAPSES_BEFORE_PAUSE offers in a row went unanswered, the programme pauses the peer.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    Value,
+)
+from django.db.models.functions import Coalesce, Least
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from peers.models import (
+    AvailabilitySlot,
+    OnCallShift,
+    PeerSupporter,
+    RequestedBy,
+    Status,
+    TimeAway,
+)
+from svsupport.lib.mail import notify
+from svsupport.lib.roles import coordinator_users
+
+# Requests in these states weigh on a peer (the requests app's statuses, by value: this
+# module is imported by the requests' services).
+ACCEPTED, PENDING = "accepted", "pending"
+
+
+def away_on(day):
+    return Exists(
+        TimeAway.objects.filter(peer=OuterRef("pk"), first_day__lte=day, last_day__gte=day)
+    )
+
+
+def within_hours(now):
+    """A condition on peers: a weekly slot covers `now` (or no pattern at all), not away."""
+    moment = timezone.localtime(now)
+    in_slot = AvailabilitySlot.objects.filter(
+        peer=OuterRef("pk"),
+        weekday=moment.weekday(),
+        starts_at__lte=moment.time(),
+        ends_at__gt=moment.time(),
+    )
+    any_slot = AvailabilitySlot.objects.filter(peer=OuterRef("pk"))
+    return (Exists(in_slot) | ~Exists(any_slot)) & ~away_on(moment.date())
+
+
+def on_call(now):
+    """A condition on peers: on the rota at `now`, and not away that day."""
+    shift = OnCallShift.objects.filter(peer=OuterRef("pk"), starts_at__lte=now, ends_at__gt=now)
+    return Exists(shift) & ~away_on(timezone.localdate(now))
+
+
+def with_open_load(peers):
+    """Annotates `open_load`: accepted requests plus offers waiting for the peer's answer."""
+    return peers.annotate(
+        open_load=Count(
+            "assigned_requests",
+            filter=Q(assigned_requests__status=ACCEPTED),
+            distinct=True,
+        )
+        + Count("offers", filter=Q(offers__state=PENDING), distinct=True)
+    )
+
+
+def caseload_cap(peer=None):
+    """The most open requests this peer takes (their own lower choice counts); None: no cap."""
+    cap = settings.PEER_MAX_OPEN_REQUESTS
+    if not cap:
+        return None
+    if peer is not None and peer.max_open_requests:
+        return min(cap, peer.max_open_requests)
+    return cap
+
+
+def has_room(now):
+    """A condition on peers annotated by with_open_load: under the cap, not resting."""
+    rested = Q(resting_until__isnull=True) | Q(resting_until__lte=now)
+    cap = settings.PEER_MAX_OPEN_REQUESTS
+    if not cap:
+        return rested
+    limit = Least(Coalesce("max_open_requests", Value(cap)), Value(cap))
+    return rested & Q(open_load__lt=limit)
+
+
+def offerable(peers, now):
+    """The peers of `peers` who may receive an offer at `now`, annotated with `open_load`
+    and `in_hours` (False: only on call, so offered with the shorter window)."""
+    return (
+        with_open_load(peers)
+        .annotate(
+            in_hours=ExpressionWrapper(within_hours(now), output_field=BooleanField()),
+            is_on_call=ExpressionWrapper(on_call(now), output_field=BooleanField()),
+        )
+        .filter(has_room(now))
+        .filter(Q(in_hours=True) | Q(is_on_call=True))
+    )
+
+
+def offer_window(peer):
+    """(minutes, on_call) for an offer to a peer from offerable()."""
+    if getattr(peer, "in_hours", True):
+        return settings.REQUEST_ACCEPT_WINDOW_MINUTES, False
+    return settings.ONCALL_ACCEPT_WINDOW_MINUTES, True
+
+
+def peer_load(peer):
+    """(open requests, cap or None) for the peer's own page and inbox."""
+    load = with_open_load(PeerSupporter.objects.filter(pk=peer.pk)).values("open_load")
+    return load[0]["open_load"], caseload_cap(peer)
+
+
+# Wellbeing -------------------------------------------------------------------------------
+
+
+def note_answer(peer):
+    """An answer (accept or decline) ends a run of unanswered offers."""
+    PeerSupporter.objects.filter(pk=peer.pk, lapses_in_a_row__gt=0).update(lapses_in_a_row=0)
+
+
+def note_lapse(peer, now):
+    """An offer went unanswered. After PEER_LAPSES_BEFORE_PAUSE in a row the programme
+    pauses the peer (status history: at the programme's request), tells them kindly (a link
+    to their page and its one-click resume) and tells the coordinators. Returns True when
+    the peer was paused. A request passed on by the requester is no lapse: never called."""
+    peer = PeerSupporter.objects.select_for_update().get(pk=peer.pk)
+    peer.lapses_in_a_row += 1
+    peer.save(update_fields=["lapses_in_a_row"])
+    threshold = settings.PEER_LAPSES_BEFORE_PAUSE
+    if not threshold or peer.lapses_in_a_row < threshold or peer.status != Status.ACTIVE:
+        return False
+    from peers.services import peer_change_status
+
+    # Through peers.services so that the paused peer's other pending offers pass on at once.
+    peer_change_status(
+        peer=peer, to_status=Status.PAUSED, by=None, requested_by=RequestedBy.PROGRAMME
+    )
+    notify([peer.user], reverse("peers:me"))
+    notify(coordinator_users(), reverse("peers:manage_edit", args=[peer.pk]))
+    return True
+
+
+def paused_by_programme(peer):
+    """True when the peer's current pause is the programme's, after unanswered offers."""
+    if peer.status != Status.PAUSED:
+        return False
+    last = peer.status_changes.order_by("-changed_at", "-pk").first()
+    return bool(last and last.requested_by == RequestedBy.PROGRAMME)
+
+
+def rest_after_heavy(peer, now):
+    """No offer for PEER_HEAVY_REST_DAYS: the peer said the last request weighed on them.
+    Nothing about the request is kept."""
+    days = settings.PEER_HEAVY_REST_DAYS
+    if days:
+        peer.resting_until = now + timedelta(days=days)
+        peer.save(update_fields=["resting_until"])
+
+
+# The honest promise ----------------------------------------------------------------------
+
+
+@dataclass
+class Promise:
+    """What the page after sending tells the requester. kind: "on_call" (the peer on
+    call answers within `minutes`), "in_hours" (a peer has `minutes` to accept),
+    "next_opening" (`when` is a phrase such as "tomorrow morning") or "coordinators"."""
+
+    kind: str
+    minutes: int = 0
+    when: str = ""
+    period: str = ""
+
+
+def promise(support_request, now):
+    offer = support_request.pending_offer()
+    if offer and offer.on_call:
+        return Promise("on_call", minutes=settings.ONCALL_ACCEPT_WINDOW_MINUTES, period=period(now))
+    if offer:
+        return Promise("in_hours", minutes=settings.REQUEST_ACCEPT_WINDOW_MINUTES)
+    opening = next_opening(now)
+    if opening:
+        return Promise("next_opening", when=opening_phrase(opening, now))
+    return Promise("coordinators")
+
+
+def period(now):
+    """'tonight', 'this weekend' or 'now', for the on-call promise."""
+    moment = timezone.localtime(now)
+    if moment.hour >= 20 or moment.hour < 7:
+        return _("tonight")
+    if moment.weekday() >= 5:
+        return _("this weekend")
+    return _("today")
+
+
+def next_opening(now, days=7):
+    """The first moment after `now`, within `days`, when a published peer's weekly slot
+    starts (their time away left out), or None when no published peer keeps a pattern."""
+    moment = timezone.localtime(now)
+    published = PeerSupporter.objects.published()
+    slots = list(AvailabilitySlot.objects.filter(peer__in=published).select_related(None))
+    if not slots:
+        return None
+    away = list(TimeAway.objects.filter(peer__in=published, last_day__gte=moment.date()))
+    for offset in range(days + 1):
+        day = moment.date() + timedelta(days=offset)
+        starts = sorted(
+            timezone.make_aware(datetime.combine(day, slot.starts_at))
+            for slot in slots
+            if slot.weekday == day.weekday()
+            and not any(a.peer_id == slot.peer_id and a.first_day <= day <= a.last_day
+                        for a in away)
+            and (offset or slot.starts_at > moment.time())
+        )  # fmt: skip
+        if starts:
+            return starts[0]
+    return None
+
+
+def opening_phrase(opening, now):
+    """'this afternoon', 'tomorrow morning', 'on Monday morning'... in the reader's language."""
+    opening, today = timezone.localtime(opening), timezone.localdate(now)
+    part = 0 if opening.hour < 12 else 1 if opening.hour < 18 else 2
+    if opening.date() == today:
+        return [_("later this morning"), _("this afternoon"), _("this evening")][part]
+    if opening.date() == today + timedelta(days=1):
+        return [_("tomorrow morning"), _("tomorrow afternoon"), _("tomorrow evening")][part]
+    day = formats.date_format(opening, "l")
+    phrases = [_("on %(day)s morning"), _("on %(day)s afternoon"), _("on %(day)s evening")]
+    return phrases[part] % {"day": day}
