@@ -1,6 +1,7 @@
 """Published tables: the raw figures of `figures.queries` with suppression applied. What a
 page, a CSV export and the printed report show comes from here and only from here."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -9,7 +10,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from figures import queries
-from figures.suppression import TOTAL, enough_for_statistic, protect_column, protect_grid, share
+from figures.suppression import (
+    NETWORK,
+    SHOWN,
+    TOTAL,
+    Cell,
+    column_parts,
+    enough_for_statistic,
+    grid_parts,
+    grid_values,
+    protect_across,
+    protect_column,
+    share,
+)
 from peers.models import Profession
 from peers.models import Status as PeerStatus
 from support_requests.models import Outcome, Situation
@@ -73,9 +86,7 @@ def situation_label(value):
     return Situation(value).label if value else _("Not said")
 
 
-def activity_table(figures, period):
-    grid = figures["by_month_situation"]
-    cells = protect_grid(grid, threshold())
+def activity_table(cells, period):
     columns = range(len(queries.SITUATIONS))
     return Table(
         slug="activity",
@@ -243,8 +254,10 @@ def readiness_table(pool):
     )
 
 
-def trend_table(trend):
-    cells, total = protect_column([row["requests"] for row in trend], threshold())
+def trend_table(trend, column):
+    """`trend`: the network's months (with medians) or, for a site, months without them;
+    `column`: the published cells {index: Cell, TOTAL: Cell} of the requests per month."""
+    cells, total = [column[index] for index in range(len(trend))], column[TOTAL]
     return Table(
         slug="trend",
         title=_("Trend over the last twelve months"),
@@ -260,18 +273,90 @@ def trend_table(trend):
     )
 
 
+def across_sites(period, trend_period):
+    """The tables published per site, protected together with the network's (see
+    suppression.protect_across): {slug: {site id, None or NETWORK: cells}}."""
+    breakdowns = queries.site_breakdowns(period, trend_period)
+    situations = len(queries.SITUATIONS)
+    shapes = {
+        "activity": grid_parts(breakdowns["activity"], len(period.months), situations),
+        "trend": column_parts(breakdowns["trend"], len(trend_period.months)),
+        "statuses": column_parts(breakdowns["statuses"], len(PeerStatus.values)),
+    }
+    empty = {
+        "activity": grid_values([[0] * situations for _month in period.months]),
+        "trend": {**dict.fromkeys(range(len(trend_period.months)), 0), TOTAL: 0},
+        "statuses": {**dict.fromkeys(range(len(PeerStatus.values)), 0), TOTAL: 0},
+    }
+    published = {}
+    for slug, (parts, lines) in shapes.items():
+        cells = protect_across(parts or {None: empty[slug]}, lines, threshold())
+        zeros = {key: Cell(SHOWN, 0, threshold()) for key in empty[slug]}
+        # A site without rows shows zeros: zero singles out nobody.
+        published[slug] = defaultdict(lambda zeros=zeros: zeros, cells)
+    return published
+
+
+def statuses_table(cells):
+    return Table(
+        slug="statuses",
+        title=_("Peer supporters by status"),
+        headers=[_("Status"), _("Count")],
+        rows=[(status.label, [cells[index]]) for index, status in enumerate(PeerStatus)],
+        total=(_("Total"), [cells[TOTAL]]),
+    )
+
+
+def sites_table(statuses_by_site):
+    """Active peers per site: the same cells as each site's statuses table, so that the
+    two tables cannot be played against each other."""
+    active = PeerStatus.values.index(PeerStatus.ACTIVE)
+    named = queries.sites_named(part for part in statuses_by_site if part != NETWORK)
+    rows = sorted(
+        (named[part].name if part in named else "—", [cells[active]])
+        for part, cells in statuses_by_site.items()
+        if part != NETWORK
+    )
+    return Table(
+        slug="sites",
+        title=_("Active peers by site"),
+        headers=[_("Site"), _("Count")],
+        rows=rows,
+        total=(_("Total"), [statuses_by_site[NETWORK][active]]),
+    )
+
+
 def dashboard_tables(period, site, trend_period):
-    """Every published table, in the order of the page, keyed by slug."""
+    """Every published table, in the order of the page, keyed by slug: the network's when
+    `site` is None, else the tables published per site for that site."""
+    across = across_sites(period, trend_period)
+    part = site.pk if site else NETWORK
+    if site:
+        # Per site: the counts protected across sites, and nothing else (a table
+        # published for the network only cannot be set against the sites').
+        trend = [{"month": month, "contact_median": None, "contact_count": 0}
+                 for month in trend_period.months]  # fmt: skip
+        tables = [
+            activity_table(across["activity"][part], period),
+            statuses_table(across["statuses"][part]),
+            trend_table(trend, across["trend"][part]),
+        ]
+        return {table.slug: table for table in tables}
     figures = queries.request_figures(period)
-    pool = queries.pool_figures(period, site)
+    pool = queries.pool_figures(period)
+    _statuses, professions, departments, _sites, loads = pool_tables(pool)
     tables = [
-        activity_table(figures, period),
+        activity_table(across["activity"][part], period),
         kinds_table(figures),
         responsiveness_table(figures),
         outcomes_table(figures),
         support_table(figures),
-        *pool_tables(pool),
+        professions,
+        departments,
+        sites_table(across["statuses"]),
+        statuses_table(across["statuses"][part]),
         readiness_table(pool),
-        trend_table(queries.trend_figures(trend_period)),
+        loads,
+        trend_table(queries.trend_figures(trend_period), across["trend"][part]),
     ]
     return {table.slug: table for table in tables}

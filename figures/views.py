@@ -14,12 +14,37 @@ from figures.forms import FiguresFilterForm
 from figures.periods import last_twelve_months
 from figures.tables import dashboard_tables
 from peers.lib import spreadsheet_safe
-from svsupport.lib.roles import figures_required, is_coordinator
+from support_requests.models import SupportRequest
+from svsupport.lib.roles import (
+    ALL_SITES,
+    COORDINATOR,
+    figures_required,
+    figures_scope,
+    is_coordinator,
+    scope_filter,
+)
+
+
+def operational(user, site):
+    """What needs a coordinator now, in their scope (and the chosen site)."""
+    if not is_coordinator(user):
+        return None
+    requests = SupportRequest.objects.in_scope_of(user, COORDINATOR)
+    return queries.operational_figures(site, requests.filter(site=site) if site else requests)
 
 
 def chosen_figures(request):
-    form = FiguresFilterForm(request.GET or None, sites=queries.sites())
+    """The reader's scope decides the sites offered, before anything is computed; a site
+    outside it is a 404, the same as an unknown one."""
+    scope = figures_scope(request.user)
+    network = scope is ALL_SITES
+    sites = queries.sites().filter(scope_filter(scope, "pk"))
+    form = FiguresFilterForm(request.GET or None, sites=sites, network=network)
+    if form.names_another_site():
+        raise Http404
     period, site = form.chosen()
+    if site is None and not network:
+        raise Http404  # a board member of sites where no peer works yet: nothing to show
     # The trend ends with the chosen quarter.
     tables = dashboard_tables(period, site, last_twelve_months(period.end - timedelta(days=1)))
     return form, period, site, tables
@@ -39,8 +64,8 @@ def dashboard(request):
         "site": site,
         "tables": tables,
         "trend_chart": chart_of(tables["trend"]),
-        "profession_chart": chart_of(tables["professions"]),
-        "operational": queries.operational_figures(site) if is_coordinator(request.user) else None,
+        "profession_chart": chart_of(tables["professions"]) if "professions" in tables else None,
+        "operational": operational(request.user, site),
         "query": request.GET.urlencode(),
         "threshold": settings.FIGURES_MIN_COUNT,
     }

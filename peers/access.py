@@ -26,10 +26,11 @@ def get_active_own_profile(user):
 
 
 def get_peer_for_coordinator(user, pk):
-    """Any peer, for a coordinator; PermissionDenied for everyone else."""
+    """A peer of the coordinator's sites (any, for the network's); 404 for another site's,
+    as for an unknown id; PermissionDenied for everyone but coordinators."""
     if not roles.is_coordinator(user):
         raise PermissionDenied
-    return get_object_or_404(PeerSupporter.objects.select_related("user"), pk=pk)
+    return get_object_or_404(PeerSupporter.objects.in_scope_of(user).select_related("user"), pk=pk)
 
 
 def get_nomination_for_nominee(user, pk):
@@ -41,4 +42,4 @@ def get_nomination_for_coordinator(user, pk):
     """A nomination the nominee has consented to; coordinators never see one before."""
     if not roles.is_coordinator(user):
         raise PermissionDenied
-    return get_object_or_404(Nomination.objects.visible_to_coordinators(), pk=pk)
+    return get_object_or_404(Nomination.objects.visible_to_coordinator(user), pk=pk)

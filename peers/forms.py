@@ -16,6 +16,7 @@ from peers.models import (
     TrainingRecord,
 )
 from svsupport.lib.forms import CleanTextMixin, DateField, DateInput, past_or_today
+from svsupport.lib.roles import ALL_SITES, scope_filter
 
 DESCRIPTIVE_FIELDS = [
     "display_name",
@@ -128,11 +129,15 @@ class PeerForm(OwnProfileForm):
         field_classes = {"joined_on": DateField}
         widgets = {**OwnProfileForm.Meta.widgets, "joined_on": DateInput()}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, scope=ALL_SITES, **kwargs):
+        """`scope`: the coordinator's sites; a site coordinator records peers of those
+        sites only, so the site is then required."""
         super().__init__(*args, **kwargs)
         # Coordinators may also choose a record the directory brought and nobody confirmed.
         self.fields["department"].queryset = Department.objects.current().in_name_order()
-        self.fields["site"].queryset = Site.objects.current().in_name_order()
+        sites = Site.objects.current().filter(scope_filter(scope, "pk"))
+        self.fields["site"].queryset = sites.in_name_order()
+        self.fields["site"].required = scope is not ALL_SITES
 
     def clean_joined_on(self):
         return past_or_today(self.cleaned_data["joined_on"])
@@ -161,8 +166,8 @@ class NewPeerForm(PeerForm):
     class Meta(PeerForm.Meta):
         fields = ["account"] + PeerForm.Meta.fields
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, instance=PeerSupporter(), **kwargs)
+    def __init__(self, *args, scope=ALL_SITES, **kwargs):
+        super().__init__(*args, instance=PeerSupporter(), scope=scope, **kwargs)
         self.order_fields(["account"])
 
     def clean_account(self):
@@ -224,9 +229,11 @@ class TrainingBatchForm(CleanTextMixin, forms.ModelForm):
         field_classes = {"held_on": DateField}
         widgets = {"held_on": DateInput()}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, scope=ALL_SITES, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["peers"].queryset = PeerSupporter.objects.exclude(status=Status.WITHDRAWN)
+        self.fields["peers"].queryset = PeerSupporter.objects.exclude(
+            status=Status.WITHDRAWN
+        ).filter(scope_filter(scope))
 
     def clean_held_on(self):
         return past_or_today(self.cleaned_data["held_on"])
@@ -249,9 +256,11 @@ class SupportSessionForm(CleanTextMixin, forms.ModelForm):
         field_classes = {"held_on": DateField}
         widgets = {"held_on": DateInput()}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, scope=ALL_SITES, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["attendees"].queryset = PeerSupporter.objects.exclude(status=Status.WITHDRAWN)
+        self.fields["attendees"].queryset = PeerSupporter.objects.exclude(
+            status=Status.WITHDRAWN
+        ).filter(scope_filter(scope))
 
     def clean_held_on(self):
         return past_or_today(

@@ -94,7 +94,10 @@ def nomination_answer(*, nomination_id, nominee, consent, attestation):
             nomination.state = Nomination.State.AWAITING_COORDINATORS
             for field, value in attestation.items():
                 setattr(nomination, field, value)
-            notify(roles.coordinator_users(), reverse("peers:nomination_queue"))
+            notify(
+                roles.coordinator_users(nomination.nominator.site_id),
+                reverse("peers:nomination_queue"),
+            )
         else:
             nomination.state = Nomination.State.REFUSED_BY_NOMINEE
         nomination.save()

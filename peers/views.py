@@ -36,7 +36,7 @@ from peers.models import (
     StatusChangeRefused,
     current_charter,
 )
-from svsupport.lib.roles import coordinator_required
+from svsupport.lib.roles import COORDINATOR, coordinator_required, site_scope
 
 DIRECTORY_PAGE_SIZE = 24
 MANAGE_PAGE_SIZE = 50
@@ -179,11 +179,8 @@ def nomination_answer(request, pk):
 def manage(request):
     attention = bool(request.GET.get("attention"))
     filter_form = ManageFilterForm(request.GET)
-    peers = (
-        PeerSupporter.objects.needing_attention()
-        if attention
-        else PeerSupporter.objects.with_readiness()
-    )
+    mine = PeerSupporter.objects.in_scope_of(request.user)
+    peers = mine.needing_attention() if attention else mine.with_readiness()
     peers = filter_form.filter(peers).order_by("search_name", "pk")
     page = Paginator(peers, MANAGE_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -195,10 +192,10 @@ def manage(request):
             "page": page,
             "filter_form": filter_form,
             "attention": attention,
-            "attention_count": PeerSupporter.objects.needing_attention().count(),
-            "pending_nominations": Nomination.objects.filter(
-                state=Nomination.State.AWAITING_COORDINATORS
-            ).count(),
+            "attention_count": mine.needing_attention().count(),
+            "pending_nominations": Nomination.objects.visible_to_coordinator(request.user)
+            .filter(state=Nomination.State.AWAITING_COORDINATORS)
+            .count(),
             "query": query.urlencode(),
         },
     )
@@ -207,7 +204,7 @@ def manage(request):
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def manage_add(request):
-    form = NewPeerForm(request.POST or None)
+    form = NewPeerForm(request.POST or None, scope=site_scope(request.user, COORDINATOR))
     if form.is_valid():
         peer = services.peer_save(form=form)
         messages.success(request, _("%s is recorded as a candidate.") % peer.display_name)
@@ -218,7 +215,9 @@ def manage_add(request):
 @require_http_methods(["GET", "POST"])
 def manage_edit(request, pk):
     peer = access.get_peer_for_coordinator(request.user, pk)
-    form = PeerForm(request.POST or None, instance=peer)
+    form = PeerForm(
+        request.POST or None, instance=peer, scope=site_scope(request.user, COORDINATOR)
+    )
     if form.is_valid():
         services.peer_save(form=form)
         messages.success(request, _("Saved."))
@@ -277,7 +276,7 @@ def manage_history(request, pk):
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def manage_training(request):
-    form = TrainingBatchForm(request.POST or None)
+    form = TrainingBatchForm(request.POST or None, scope=site_scope(request.user, COORDINATOR))
     if form.is_valid():
         records = services.training_record_for_many(form=form)
         count = len(records)
@@ -292,7 +291,7 @@ def manage_training(request):
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def manage_session(request):
-    form = SupportSessionForm(request.POST or None)
+    form = SupportSessionForm(request.POST or None, scope=site_scope(request.user, COORDINATOR))
     if form.is_valid():
         session = services.support_session_record(form=form)
         count = len(form.cleaned_data["attendees"])
@@ -310,7 +309,7 @@ def manage_session(request):
 @require_GET
 def nomination_queue(request):
     nominations = (
-        Nomination.objects.visible_to_coordinators()
+        Nomination.objects.visible_to_coordinator(request.user)
         .select_related("nominee", "nominator", "decided_by")
         .order_by("state", "-created_at")
     )
@@ -362,7 +361,8 @@ def manage_export(request):
     writer = csv.writer(response)
     writer.writerow(EXPORT_COLUMNS)
     peers = (
-        PeerSupporter.objects.with_readiness()
+        PeerSupporter.objects.in_scope_of(request.user)
+        .with_readiness()
         .select_related("user")
         .prefetch_related("languages")
         .order_by("search_name")

@@ -26,7 +26,9 @@ def capacity(user, support_request):
         return ASSIGNED_PEER
     if profile and support_request.offers.filter(peer=profile, state=Offer.State.PENDING).exists():
         return OFFERED_PEER
-    if roles.is_coordinator(user) and support_request.status == Status.DISPATCH:
+    if support_request.status == Status.DISPATCH and support_request.site_id in roles.site_scope(
+        user, roles.COORDINATOR
+    ):
         return COORDINATOR
     return None
 
@@ -72,7 +74,9 @@ def get_request_for_dispatch(user, pk):
     warning about a request outside the queue would tell its hidden state)."""
     if not roles.is_coordinator(user):
         raise PermissionDenied
-    waiting = SupportRequest.objects.not_purged().filter(pk=pk, status=Status.DISPATCH)
+    # Another site's request is as unknown to a site coordinator as a random id.
+    mine = SupportRequest.objects.in_scope_of(user, roles.COORDINATOR)
+    waiting = mine.not_purged().filter(pk=pk, status=Status.DISPATCH)
     support_request = waiting.first()
     if support_request is None:
         raise Http404

@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organisation.models import Department
+from organisation.models import Department, Site
 from peers.models import PeerSupporter, Profession, SpokenLanguage
 from support_requests.models import (
     MESSAGE_MAX_LENGTH,
@@ -14,6 +14,7 @@ from support_requests.models import (
     FollowUp,
     Meeting,
     Outcome,
+    SitePreference,
     Situation,
     SupportRequest,
     Timing,
@@ -30,6 +31,13 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
     # Generated when the form is shown and used as the request's id: sending the same form
     # twice (a double click, a reload) finds the first request instead of making a second.
     submission_id = forms.UUIDField(widget=forms.HiddenInput)
+    site = forms.ModelChoiceField(
+        label=_("Your site"),
+        queryset=Site.objects.none(),
+        required=False,
+        empty_label="—",
+        help_text=_("Its coordinators find you a peer if nobody answers."),
+    )
     requester_department = forms.ModelChoiceField(
         label=_("Your department (optional)"),
         queryset=Department.objects.none(),
@@ -60,11 +68,19 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
     )
 
     # requester_department is not a model field of the form: the record's id is stored.
-    field_order = ["submission_id", "prefer_other_department", "requester_department"]
+    field_order = [
+        "submission_id",
+        "site",
+        "site_preference",
+        "prefer_other_department",
+        "requester_department",
+    ]
 
     class Meta:
         model = SupportRequest
         fields = [
+            "site",
+            "site_preference",
             "prefer_other_department",
             "prefer_same_profession",
             "requester_profession",
@@ -77,6 +93,7 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
             "situation",
         ]
         labels = {
+            "site_preference": _("Where should the peer work?"),
             "prefer_other_department": _("A peer from another department than mine"),
             "prefer_same_profession": _("A peer of my profession, if possible"),
             "requester_profession": _("Your profession (optional)"),
@@ -85,12 +102,21 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
             "timing": _("When?"),
             "situation": _("What kind of situation? (optional)"),
         }
-        widgets = {"contact_method": forms.RadioSelect, "timing": forms.RadioSelect}
+        widgets = {
+            "site_preference": forms.RadioSelect,
+            "contact_method": forms.RadioSelect,
+            "timing": forms.RadioSelect,
+        }
 
-    def __init__(self, *args, chosen_peer=None, department=None, **kwargs):
-        """`department`: the requester's own, from their staff profile, shown chosen."""
+    def __init__(self, *args, chosen_peer=None, site=None, department=None, **kwargs):
+        """`site`, `department`: the requester's own, from their staff profile, shown
+        chosen."""
         super().__init__(*args, **kwargs)
         self.chosen_peer = chosen_peer
+        self.fields["site"].queryset = Site.objects.offered_to(site)
+        self.fields["site"].initial = site
+        self.fields["site_preference"].choices = SitePreference.choices
+        self.fields["site_preference"].required = False  # unanswered: either, own site first
         self.fields["requester_department"].queryset = Department.objects.offered_to(department)
         self.fields["requester_department"].initial = department
         self.fields["submission_id"].initial = uuid.uuid4()
@@ -100,8 +126,16 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
         self.fields["timing"].choices = Timing.choices
         self.fields["situation"].choices = [("", _("I prefer not to say"))] + Situation.choices
         if chosen_peer:
-            for name in ["prefer_other_department", "prefer_same_profession", "preferred_language"]:
+            for name in [
+                "site_preference",
+                "prefer_other_department",
+                "prefer_same_profession",
+                "preferred_language",
+            ]:
                 del self.fields[name]
+
+    def clean_site_preference(self):
+        return self.cleaned_data.get("site_preference") or SitePreference.EITHER
 
     def clean_contact_detail(self):
         phone = self.cleaned_data["contact_detail"].strip()
@@ -117,6 +151,14 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
             self.add_error("contact_detail", _("Give the number the peer should call."))
         if cleaned.get("contact_method") != ContactMethod.PHONE:
             cleaned["contact_detail"] = ""
+        if (
+            cleaned.get("contact_method") == ContactMethod.IN_PERSON
+            and cleaned.get("site_preference") == SitePreference.OTHER
+        ):
+            self.add_error(
+                "site_preference",
+                _("A meeting in person is with a peer of your site: choose the phone or video."),
+            )
         if cleaned.get("timing") == Timing.WINDOW and not cleaned.get("time_window"):
             self.add_error("time_window", _("Say when suits you."))
         return cleaned
@@ -197,6 +239,7 @@ class AssignForm(forms.Form):
         self.fields["peer"].queryset = PeerSupporter.objects.published().order_by("search_name")
         self.fields["peer"].label_from_instance = lambda peer: (
             f"{peer.display_name} — {peer.get_profession_display()}, {peer.department or ''}"
+            f" ({peer.site or '—'})"
         )
 
 

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organisation.models import Department
+from organisation.models import Department, Site
 from peers.models import PeerSupporter, Profession, SpokenLanguage
 from svsupport.lib.encryption import EncryptedCharField, EncryptedTextField
 
@@ -65,6 +65,12 @@ class Outcome(models.TextChoices):
     )
 
 
+class SitePreference(models.TextChoices):
+    EITHER = "either", _("Either: my site first, another site if nobody is free")
+    SAME = "same", _("A peer at my site")
+    OTHER = "other", _("A peer at another site (meetings by phone or video)")
+
+
 class SupportRequestQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Requests this user may open: their own, those offered or assigned to them as a
@@ -78,9 +84,17 @@ class SupportRequestQuerySet(models.QuerySet):
             | Q(assigned_peer__user=user)
             | Q(offers__peer__user=user, offers__state=Offer.State.PENDING)
         )
-        if roles.is_coordinator(user):
-            rule |= Q(status=Status.DISPATCH)
+        scope = roles.site_scope(user, roles.COORDINATOR)
+        if scope:
+            rule |= Q(status=Status.DISPATCH) & roles.scope_filter(scope)
         return self.filter(rule).distinct()
+
+    def in_scope_of(self, user, role):
+        """Rows of the sites where `user` holds `role` (COORDINATOR or BOARD)."""
+        from svsupport.lib import roles
+
+        scope = roles.site_scope(user, role)
+        return self.filter(roles.scope_filter(scope)) if scope else self.none()
 
     def not_purged(self):
         return self.filter(purged_at__isnull=True)
@@ -97,6 +111,14 @@ class SupportRequest(models.Model):
     )
     chosen_peer = models.ForeignKey(
         PeerSupporter, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The requester's site (from their staff profile, changeable on the form): whose
+    # coordinators dispatch it and in which site's figures it counts.
+    site = models.ForeignKey(
+        Site, null=True, blank=True, on_delete=models.PROTECT, related_name="support_requests"
+    )
+    site_preference = models.CharField(
+        max_length=8, choices=SitePreference.choices, default=SitePreference.EITHER
     )
     prefer_other_department = models.BooleanField(default=True)
     prefer_same_profession = models.BooleanField(default=False)
@@ -146,6 +168,9 @@ class SupportRequest(models.Model):
         indexes = [
             models.Index(fields=["status", "created_at"], name="request_status_idx"),
             models.Index(fields=["requester", "created_at"], name="request_requester_idx"),
+            # The site filter of the dispatch queue and of the figures.
+            models.Index(fields=["site", "status", "created_at"], name="request_site_status_idx"),
+            models.Index(fields=["site", "created_at"], name="request_site_created_idx"),
         ]
 
     def __str__(self):

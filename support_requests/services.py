@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from peers.models import PeerSupporter
+from support_requests import site_matching
 from support_requests.models import (
     OPEN_STATUSES,
     Escalation,
@@ -38,20 +39,23 @@ class AlreadyTaken(Exception):
 
 def candidate_peers(support_request):
     """Published peers who may receive this request, best first, by these rules:
-    never the requester; never a peer already asked (declined, lapsed or cancelled); not in
-    the requester's department when they asked so; the preferred profession, then the
+    never the requester; never a peer already asked (declined, lapsed or cancelled); the
+    site rule (`site_matching`: my site, another site, either with my own site first); not
+    in the requester's department when they asked so; the preferred profession, then the
     preferred language, when possible; the fewest open requests first."""
     asked = support_request.offers.values("peer_id")
     peers = (
         PeerSupporter.objects.published()
         .exclude(pk__in=asked)
+        .filter(site_matching.site_filter(support_request))
         .annotate(
+            other_site=site_matching.other_site(support_request),
             open_load=Count(
                 "assigned_requests",
                 filter=Q(assigned_requests__status=Status.ACCEPTED),
                 distinct=True,
             )
-            + Count("offers", filter=Q(offers__state=Offer.State.PENDING), distinct=True)
+            + Count("offers", filter=Q(offers__state=Offer.State.PENDING), distinct=True),
         )
     )
     if support_request.requester_id:
@@ -73,7 +77,7 @@ def candidate_peers(support_request):
             support_request.preferred_language
             and support_request.preferred_language in peer.language_codes
         )
-        return (not same_profession, not speaks, peer.open_load, peer.pk)
+        return (peer.other_site, not same_profession, not speaks, peer.open_load, peer.pk)
 
     return sorted(candidates, key=preference)
 
@@ -152,7 +156,7 @@ def offer_to_next_peer(support_request, now=None):
         support_request.dispatched_at = now
         support_request.went_to_dispatch = True
         support_request.save(update_fields=["status", "dispatched_at", "went_to_dispatch"])
-        notify(coordinator_users(), reverse("requests:dispatch"))
+        notify(coordinator_users(support_request.site_id), reverse("requests:dispatch"))
         return None
     window = timedelta(minutes=settings.REQUEST_ACCEPT_WINDOW_MINUTES)
     offer = Offer.objects.create(
@@ -231,6 +235,8 @@ def assignment_warnings(support_request, peer):
         warnings.append("same_department")
     if support_request.offers.filter(peer=peer).exclude(state=Offer.State.PENDING).exists():
         warnings.append("already_asked")
+    if not site_matching.site_allows(support_request, peer):
+        warnings.append("site_preference")
     return warnings
 
 
@@ -279,7 +285,7 @@ def request_escalate(*, support_request, form, peer):
         escalation.save()
         support_request.escalated = True
         support_request.save(update_fields=["escalated"])
-        notify(coordinator_users(), reverse("requests:dispatch"))
+        notify(coordinator_users(support_request.site_id), reverse("requests:dispatch"))
     return escalation
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from organisation.models import staff_department
+from organisation.models import staff_site_and_department
 from support_requests import access, services
 from support_requests.forms import (
     AssignForm,
@@ -23,6 +23,7 @@ from support_requests.forms import (
     TrailLookupForm,
 )
 from support_requests.models import FollowUp, Offer, Status, SupportRequest
+from svsupport.lib import roles
 from svsupport.lib.mail import undelivered
 from svsupport.lib.roles import coordinator_required, privacy_officer_required
 
@@ -38,10 +39,9 @@ def log_read(support_request):
 @require_http_methods(["GET", "POST"])
 def new(request):
     chosen_peer = access.chosen_peer_for_new_request(request.user, request.GET.get("peer"))
+    site, department = staff_site_and_department(request.user)
     form = SupportRequestForm(
-        request.POST or None,
-        chosen_peer=chosen_peer,
-        department=staff_department(request.user),
+        request.POST or None, chosen_peer=chosen_peer, site=site, department=department
     )
     # Told before they write anything; request_create checks again under a lock.
     limit = services.request_limit(request.user)
@@ -273,6 +273,7 @@ def warning_text(warnings):
         "requester": _("this peer made the request"),
         "same_department": _("the colleague asked for a peer from another department"),
         "already_asked": _("this peer was already asked and did not take it"),
+        "site_preference": _("the colleague's choice of site rules this peer out"),
     }
     reasons = "; ".join(str(texts[warning]) for warning in warnings)
     return _("Not assigned yet: %s. Tick the confirmation to assign all the same.") % reasons
@@ -304,10 +305,14 @@ def inbox(request):
 @coordinator_required
 @require_GET
 def dispatch(request):
+    mine = SupportRequest.objects.in_scope_of(request.user, roles.COORDINATOR)
     waiting = (
-        SupportRequest.objects.not_purged().filter(status=Status.DISPATCH).order_by("dispatched_at")
+        mine.not_purged()
+        .filter(status=Status.DISPATCH)
+        .select_related("site")
+        .order_by("dispatched_at")
     )
-    offered = SupportRequest.objects.filter(status=Status.OFFERED).count()
+    offered = mine.filter(status=Status.OFFERED).count()
     return render(
         request,
         "requests/dispatch.html",

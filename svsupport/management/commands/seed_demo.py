@@ -38,6 +38,9 @@ class Command(BaseCommand):
             organisation_demo.seed_staff_profiles(
                 {username: user for username, (user, _new) in accounts.items()}
             )
+            organisation_demo.seed_site_roles(
+                {username: user for username, (user, _new) in accounts.items()}
+            )
             peers_created = peers_demo.seed()
             requests_created = requests_demo.seed()
         self.stdout.write(
