@@ -14,6 +14,7 @@ from figures.forms import FiguresFilterForm
 from figures.periods import last_twelve_months
 from figures.tables import dashboard_tables
 from peers.lib import spreadsheet_safe
+from organisation.models import Site
 from support_requests.models import SupportRequest
 from svsupport.lib.roles import (
     ALL_SITES,
@@ -38,13 +39,18 @@ def chosen_figures(request):
     outside it is a 404, the same as an unknown one."""
     scope = figures_scope(request.user)
     network = scope is ALL_SITES
-    sites = queries.sites().filter(scope_filter(scope, "pk"))
+    # The network offers the sites with data; a site reader every site of theirs.
+    sites = (
+        queries.sites()
+        if network
+        else Site.objects.current().filter(scope_filter(scope, "pk")).in_name_order()
+    )
     form = FiguresFilterForm(request.GET or None, sites=sites, network=network)
     if form.names_another_site():
         raise Http404
     period, site = form.chosen()
     if site is None and not network:
-        raise Http404  # a board member of sites where no peer works yet: nothing to show
+        raise Http404  # scoped to sites that were all merged away since
     # The trend ends with the chosen quarter.
     tables = dashboard_tables(period, site, last_twelve_months(period.end - timedelta(days=1)))
     return form, period, site, tables

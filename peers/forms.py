@@ -54,7 +54,7 @@ class DirectoryFilterForm(CleanTextMixin, forms.Form):
         queryset=Site.objects.none(),
         to_field_name="code",
         required=False,
-        empty_label=_("Any"),
+        empty_label=_("All sites"),
     )
     language = forms.ChoiceField(
         label=_("Language spoken"),

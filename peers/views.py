@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from organisation.models import Department, Site
+from organisation.models import Department, Site, staff_site_and_department
 from peers import access, services
 from peers.forms import (
     ELIGIBILITY_FIELDS,
@@ -42,11 +42,24 @@ DIRECTORY_PAGE_SIZE = 24
 MANAGE_PAGE_SIZE = 50
 
 
+def opening_filters(request):
+    """The directory's filters: as asked, else opening on the reader's own site (every
+    site is one filter away: "All sites")."""
+    if "site" in request.GET:
+        return request.GET
+    site, _department = staff_site_and_department(request.user)
+    if site is None:
+        return request.GET or None
+    data = request.GET.copy()
+    data["site"] = site.code
+    return data
+
+
 def directory_filter(request):
     published = PeerSupporter.objects.published()
     # Only the departments and sites where a published peer works: no empty choice.
     form = DirectoryFilterForm(
-        request.GET or None,
+        opening_filters(request),
         departments=Department.objects.filter(
             pk__in=published.values("department")
         ).in_name_order(),
@@ -60,23 +73,34 @@ def directory_filter(request):
 def directory(request):
     form, peers = directory_filter(request)
     page = Paginator(peers, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
+    query = form.data.copy() if form.is_bound else request.GET.copy()
     query.pop("page", None)
+    site = form.cleaned_data.get("site") if form.is_valid() else None
     return render(
         request,
         "peers/directory.html",
-        {"form": form, "page": page, "filtered": form.is_bound, "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "filtered": bool(request.GET),
+            "query": query.urlencode(),
+            "site": site,
+        },
     )
 
 
 @require_GET
 def directory_print(request):
-    peers = PeerSupporter.objects.published().prefetch_related("languages").order_by("search_name")
-    link = request.build_absolute_uri(reverse("peers:directory"))
+    """The A4 list for notice boards: one site's peers (?site=CODE, the reader's own by
+    default; "?site=" for every site), with a QR code to that site's directory."""
+    form, peers = directory_filter(request)
+    site = form.cleaned_data.get("site") if form.is_valid() else None
+    target = reverse("peers:directory") + (f"?site={site.code}" if site else "?site=")
+    link = request.build_absolute_uri(target)
     return render(
         request,
         "peers/directory_print.html",
-        {"peers": peers, "qr_svg": directory_qr_svg(link), "link": link},
+        {"peers": peers, "qr_svg": directory_qr_svg(link), "link": link, "site": site},
     )
 
 

@@ -4,29 +4,71 @@ Every route of the project must appear here: `test_every_route_is_in_the_matrix`
 when a view is added without its row, so a new URL is deny-tested by construction.
 """
 
+import functools
 import uuid
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from organisation.models import RoleGrant, Site
 from peers.models import Nomination
 from support_requests.models import Status
 from tests.conftest import make_user
 from tests.support_requests.factories import comparable, make_request
+from tests.support_requests.factories import make_request as make_site_request
 
-ROLES = ["anonymous", "staff", "peer", "coordinator"]
+ROLES = [
+    "anonymous",
+    "staff",
+    "peer",
+    "coordinator",
+    "site_coordinator",
+    "other_site_coordinator",
+    "site_board",
+]
 
 # Django's admin is IT support's tool, gated by is_staff; one row checks its door.
 EXCLUDED_NAMESPACES = {"admin"}
 
 
-def statuses(anonymous, staff, peer, coordinator):
-    return {"anonymous": anonymous, "staff": staff, "peer": peer, "coordinator": coordinator}
+def statuses(anonymous, staff, peer, coordinator, *, site=None, other_site=None, board=None):
+    """Expected statuses by role. The world's records belong to site B: `site` is what a
+    coordinator of site B gets, `other_site` a coordinator of site A, `board` a board
+    member of site B. By default the two site coordinators get what the network's
+    coordinator (quinn) gets, and the board member what staff get."""
+    return {
+        "anonymous": anonymous,
+        "staff": staff,
+        "peer": peer,
+        "coordinator": coordinator,
+        "site_coordinator": coordinator if site is None else site,
+        "other_site_coordinator": coordinator if other_site is None else other_site,
+        "site_board": staff if board is None else board,
+    }
 
 
 EVERYONE_GET = {"GET": statuses(302, 200, 200, 200), "POST": statuses(302, 405, 405, 405)}
 COORDINATOR_PAGE = {"GET": statuses(302, 403, 403, 200), "POST": statuses(302, 403, 403, 405)}
 COORDINATOR_FORM = {"GET": statuses(302, 403, 403, 200), "POST": statuses(302, 403, 403, 200)}
+# The network's records (pages, stories, lines, policies, sites and departments): network
+# coordinators only; a site coordinator is refused like staff.
+NETWORK_PAGE = {
+    "GET": statuses(302, 403, 403, 200, site=403, other_site=403),
+    "POST": statuses(302, 403, 403, 405, site=403, other_site=403),
+}
+NETWORK_FORM = {
+    "GET": statuses(302, 403, 403, 200, site=403, other_site=403),
+    "POST": statuses(302, 403, 403, 200, site=403, other_site=403),
+}
+NETWORK_ACTION = {
+    "GET": statuses(302, 403, 403, 405, site=403, other_site=403),
+    "POST": statuses(302, 403, 403, 302, site=403, other_site=403),
+}
+# Site B's registry entries: a coordinator of site A gets the 404 of an unknown id.
+SITE_B_FORM = {
+    "GET": statuses(302, 403, 403, 200, other_site=404),
+    "POST": statuses(302, 403, 403, 200, other_site=404),
+}
 
 # url name -> (reverse kwargs from the `world` fixture, {method: {role: status}})
 # 302 for anonymous means: redirected to the login page (checked below). The staff user is
@@ -95,16 +137,25 @@ MATRIX = {
     "peers:nomination_queue": (None, COORDINATOR_PAGE),
     "peers:nomination_decide": (
         lambda world: {"pk": world["consented_nomination"].pk},
-        {"GET": statuses(302, 405, 405, 405), "POST": statuses(302, 403, 403, 302)},
+        {
+            "GET": statuses(302, 405, 405, 405),
+            "POST": statuses(302, 403, 403, 302, other_site=404),
+        },
     ),
-    "peers:manage_edit": (lambda world: {"pk": world["bob_peer"].pk}, COORDINATOR_FORM),
+    "peers:manage_edit": (lambda world: {"pk": world["bob_peer"].pk}, SITE_B_FORM),
     "peers:manage_status": (
         lambda world: {"pk": world["bob_peer"].pk},
-        {"GET": statuses(302, 405, 405, 405), "POST": statuses(302, 403, 403, 302)},
+        {
+            "GET": statuses(302, 405, 405, 405),
+            "POST": statuses(302, 403, 403, 302, other_site=404),
+        },
     ),
     "peers:manage_history": (
         lambda world: {"pk": world["bob_peer"].pk},
-        {"GET": statuses(302, 403, 403, 200), "POST": statuses(302, 405, 405, 405)},
+        {
+            "GET": statuses(302, 403, 403, 200, other_site=404),
+            "POST": statuses(302, 405, 405, 405),
+        },
     ),
     # The support pathway (resources app). Default content comes from its data migration:
     # page `faq`, story 1, 24/7 line 1, policy `peer-support-policy` version 1.
@@ -154,109 +205,114 @@ MATRIX = {
     ),
     "resources:page_edit": (
         {"slug": "faq"},
-        COORDINATOR_FORM,
+        NETWORK_FORM,
     ),
     "resources:page_draft": (
         {"slug": "faq"},
-        COORDINATOR_PAGE,
+        NETWORK_PAGE,
     ),
     "resources:page_publish": (
         {"slug": "faq"},
-        {
-            "GET": statuses(302, 403, 403, 405),
-            "POST": statuses(302, 403, 403, 302),
-        },
+        NETWORK_ACTION,
     ),
     "resources:page_discard": (
         {"slug": "faq"},
-        {
-            "GET": statuses(302, 403, 403, 405),
-            "POST": statuses(302, 403, 403, 302),
-        },
+        NETWORK_ACTION,
     ),
     "resources:page_history": (
         {"slug": "faq"},
-        COORDINATOR_PAGE,
+        NETWORK_PAGE,
     ),
     "resources:manage_stories": (
         {},
-        COORDINATOR_PAGE,
+        NETWORK_PAGE,
     ),
     "resources:story_create": (
         {},
-        COORDINATOR_FORM,
+        NETWORK_FORM,
     ),
     "resources:story_edit": (
         {"pk": 1},
-        COORDINATOR_FORM,
+        NETWORK_FORM,
     ),
     "resources:story_draft": (
         {"pk": 1},
-        COORDINATOR_PAGE,
+        NETWORK_PAGE,
     ),
     "resources:story_publish": (
         {"pk": 1},
-        {
-            "GET": statuses(302, 403, 403, 405),
-            "POST": statuses(302, 403, 403, 302),
-        },
+        NETWORK_ACTION,
     ),
     "resources:story_withdraw": (
         {"pk": 1},
-        {
-            "GET": statuses(302, 403, 403, 405),
-            "POST": statuses(302, 403, 403, 302),
-        },
+        NETWORK_ACTION,
     ),
     "resources:story_history": (
         {"pk": 1},
-        COORDINATOR_PAGE,
+        NETWORK_PAGE,
     ),
     "resources:hotlines": (
         {},
-        COORDINATOR_PAGE,
+        NETWORK_PAGE,
     ),
     "resources:hotline_create": (
         {},
-        COORDINATOR_FORM,
+        NETWORK_FORM,
     ),
     "resources:hotline_edit": (
         {"pk": 1},
-        COORDINATOR_FORM,
+        NETWORK_FORM,
     ),
     "resources:hotline_history": (
         {"pk": 1},
-        COORDINATOR_PAGE,
+        NETWORK_PAGE,
     ),
     "resources:policy_create": (
         {},
-        COORDINATOR_FORM,
+        NETWORK_FORM,
     ),
     "resources:policy_version_create": (
         {"slug": "peer-support-policy"},
-        {
-            "GET": statuses(302, 403, 403, 405),
-            "POST": statuses(302, 403, 403, 302),
-        },
+        NETWORK_ACTION,
     ),
     "resources:policy_version_edit": (
         {"slug": "peer-support-policy", "number": 1},
         {
-            "GET": statuses(302, 403, 403, 404),
-            "POST": statuses(302, 403, 403, 404),
+            "GET": statuses(302, 403, 403, 404, site=403, other_site=403),
+            "POST": statuses(302, 403, 403, 404, site=403, other_site=403),
         },
     ),
     "resources:policy_version_publish": (
         {"slug": "peer-support-policy", "number": 1},
         {
-            "GET": statuses(302, 403, 403, 405),
-            "POST": statuses(302, 403, 403, 404),
+            "GET": statuses(302, 403, 403, 405, site=403, other_site=403),
+            "POST": statuses(302, 403, 403, 404, site=403, other_site=403),
         },
     ),
     "resources:policy_history": (
         {"slug": "peer-support-policy"},
-        COORDINATOR_PAGE,
+        NETWORK_PAGE,
     ),
+    # A site's version of a page: its coordinators (and the network's); site A's coordinator
+    # gets the 404 of an unknown site. Publishing and removing need a saved version: none
+    # exists in the world, hence 404 for those who may act.
+    "resources:override_edit": (
+        {"slug": "faq", "site": "site-b"},
+        {
+            "GET": statuses(302, 403, 403, 200, other_site=404),
+            "POST": statuses(302, 403, 403, 200, other_site=404),
+        },
+    ),
+    **{
+        f"resources:{name}": (
+            {"slug": "faq", "site": "site-b"},
+            {
+                "GET": statuses(302, 403, 403, 405),
+                "POST": statuses(302, 403, 403, 404, other_site=404),
+            },
+        )
+        for name in ["override_publish", "override_delete"]
+    },
 }
 
 # A request of dan's, assigned to bob: none of the matrix's people may know it exists.
@@ -315,10 +371,11 @@ MATRIX.update(
 # while it waits in the dispatch queue (quinn). Their pages answer 200, and the header
 # checks below (no-store above all) run on a page that holds a request.
 SEEN = {
-    "carols_request": statuses(302, 200, 404, 404),
+    "carols_request": statuses(302, 200, 404, 404, board=404),
     "offered_to_alice": statuses(302, 404, 200, 404),
     "assigned_to_alice": statuses(302, 404, 200, 404),
-    "in_the_queue": statuses(302, 404, 404, 200),
+    # Site B's request in the queue: site A's coordinator may not know it exists.
+    "in_the_queue": statuses(302, 404, 404, 200, other_site=404),
 }
 SEEN_CASES = (
     [
@@ -328,7 +385,7 @@ SEEN_CASES = (
     ]
     + [
         ("requests:sent", "carols_request", "GET", role, expected)
-        for role, expected in statuses(302, 200, 404, 404).items()
+        for role, expected in statuses(302, 200, 404, 404, board=404).items()
     ]
     + [
         # Assigning: the only 302 is a coordinator's on a request in the queue.
@@ -337,17 +394,27 @@ SEEN_CASES = (
         for role in ROLES
     ]
     + [
-        ("requests:assign", "in_the_queue", "POST", role, statuses(302, 403, 403, 302)[role])
+        (
+            "requests:assign",
+            "in_the_queue",
+            "POST",
+            role,
+            statuses(302, 403, 403, 302, other_site=404)[role],
+        )
         for role in ROLES
     ]
 )
 
-# Programme figures: coordinators (and the board, tested in tests/figures), all GET.
+# Programme figures: coordinators and the board (of their sites: see tests/figures), all GET.
+FIGURES_PAGE = {
+    "GET": statuses(302, 403, 403, 200, board=200),
+    "POST": statuses(302, 403, 403, 405, board=405),
+}
 MATRIX.update(
     {
-        "figures:dashboard": (None, COORDINATOR_PAGE),
-        "figures:report": (None, COORDINATOR_PAGE),
-        "figures:export": ({"table": "activity"}, COORDINATOR_PAGE),
+        "figures:dashboard": (None, FIGURES_PAGE),
+        "figures:report": (None, FIGURES_PAGE),
+        "figures:export": ({"table": "activity"}, FIGURES_PAGE),
     }
 )
 
@@ -370,14 +437,11 @@ MATRIX.update(
 ONE_DEPARTMENT = lambda world: {"model": "departments", "pk": world["department"].pk}  # noqa: E731
 MATRIX.update(
     {
-        "organisation:list": ({"model": "departments"}, COORDINATOR_PAGE),
-        "organisation:add": ({"model": "sites"}, COORDINATOR_FORM),
-        "organisation:edit": (ONE_DEPARTMENT, COORDINATOR_FORM),
-        "organisation:merge": (ONE_DEPARTMENT, COORDINATOR_FORM),
-        "organisation:confirm": (
-            ONE_DEPARTMENT,
-            {"GET": statuses(302, 403, 403, 405), "POST": statuses(302, 403, 403, 302)},
-        ),
+        "organisation:list": ({"model": "departments"}, NETWORK_PAGE),
+        "organisation:add": ({"model": "sites"}, NETWORK_FORM),
+        "organisation:edit": (ONE_DEPARTMENT, NETWORK_FORM),
+        "organisation:merge": (ONE_DEPARTMENT, NETWORK_FORM),
+        "organisation:confirm": (ONE_DEPARTMENT, NETWORK_ACTION),
     }
 )
 
@@ -405,9 +469,40 @@ def test_every_route_is_in_the_matrix():
 
 
 @pytest.fixture
-def world(alice, bob, carol, dan):
+def sites():
+    return {
+        "a": Site.objects.create(code="site-a", name_en="Site A"),
+        "b": Site.objects.create(code="site-b", name_en="Site B"),
+    }
+
+
+@pytest.fixture
+def users_by_role(alice, carol, quinn, sites):
+    """The people of the matrix: a coordinator of site B (the world's), one of site A, a
+    board member of site B, besides staff, a peer and the network's coordinator."""
+
+    def granted(username, role, site):
+        user = make_user(username)
+        RoleGrant.objects.create(user=user, role=role, site=site)
+        return user
+
+    return {
+        "staff": carol,
+        "peer": alice,
+        "coordinator": quinn,
+        "site_coordinator": granted("sam", RoleGrant.Role.COORDINATOR, sites["b"]),
+        "other_site_coordinator": granted("otto", RoleGrant.Role.COORDINATOR, sites["a"]),
+        "site_board": granted("bella", RoleGrant.Role.BOARD, sites["b"]),
+    }
+
+
+@pytest.fixture
+def world(alice, bob, carol, dan, sites):
     erin = make_user("erin")
     bob_peer = bob.peer_profile
+    bob_peer.site = sites["b"]
+    bob_peer.save()
+    make_request = functools.partial(make_site_request, site=sites["b"])
     return {
         "bob_peer": bob_peer,
         "department": bob_peer.department,
@@ -463,7 +558,7 @@ def test_a_request_page_is_seen_by_every_capacity():
     """Guards the second look: a request page answered 200 to someone, so the header
     checks ran on one."""
     seen = {role for name, _, _, role, expected in SEEN_CASES if expected == 200}
-    assert seen == {"staff", "peer", "coordinator"}
+    assert seen == {"staff", "peer", "coordinator", "site_coordinator"}
 
 
 def check(client, name, url, method, role, expected):
