@@ -13,8 +13,8 @@ from figures import charts, queries
 from figures.forms import FiguresFilterForm
 from figures.periods import last_twelve_months
 from figures.tables import dashboard_tables
-from peers.lib import spreadsheet_safe
 from organisation.models import Site
+from peers.lib import spreadsheet_safe
 from support_requests.models import SupportRequest
 from svsupport.lib.roles import (
     ALL_SITES,
