@@ -82,7 +82,8 @@ def test_a_requester_of_site_a_asks_for_a_peer_at_another_site_and_gets_one_of_s
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_the_site_b_coordinator_dispatches_a_site_b_request(
-    page, live_server, speak, group, carol, dan, bob, log_in, screenshot, assert_accessible, language,
+    page, live_server, speak, group, carol, dan, bob, log_in, screenshot, assert_accessible,
+    language,
 ):  # fmt: skip
     purpan_request = make_request(dan, status=Status.DISPATCH, site=group["purpan"])
     oncopole_request = make_request(carol, status=Status.DISPATCH, site=group["oncopole"])
