@@ -32,10 +32,31 @@ ROLE_GROUPS = {"coordinator": COORDINATORS_GROUP, "board": BOARD_GROUP}
 ROLE_LABELS = {COORDINATORS_GROUP: _("Quality and Risk Office"), BOARD_GROUP: _("Board")}
 
 
+def _load_roles(user):
+    """The user's group names and role grants, in one query (a UNION), cached on the user
+    object for the request."""
+    from django.db.models import IntegerField, Value
+
+    from organisation.models import RoleGrant
+
+    groups = user.groups.annotate(site=Value(None, output_field=IntegerField()))
+    groups = groups.annotate(kind=Value("group")).values_list("kind", "name", "site")
+    grants = RoleGrant.objects.filter(user=user).annotate(kind=Value("grant"))
+    rows = groups.union(grants.values_list("kind", "role", "site_id"), all=True)
+    names, site_grants = set(), {}
+    for kind, name, site_id in rows:
+        if kind == "group":
+            names.add(name)
+        else:
+            site_grants.setdefault(name, set()).add(site_id)
+    user._svsupport_group_names = frozenset(names)
+    user._svsupport_grants = site_grants
+
+
 def _group_names(user):
     # One query per request at most: the names are cached on the user object.
     if not hasattr(user, "_svsupport_group_names"):
-        user._svsupport_group_names = frozenset(user.groups.values_list("name", flat=True))
+        _load_roles(user)
     return user._svsupport_group_names
 
 
@@ -68,14 +89,9 @@ COORDINATOR, BOARD = "coordinator", "board"
 
 
 def _grants(user):
-    # One query per request at most, and none for members of the network groups.
+    # Loaded with the group names: one query per request at most.
     if not hasattr(user, "_svsupport_grants"):
-        from organisation.models import RoleGrant
-
-        grants = {}
-        for role, site_id in RoleGrant.objects.filter(user=user).values_list("role", "site_id"):
-            grants.setdefault(role, set()).add(site_id)
-        user._svsupport_grants = grants
+        _load_roles(user)
     return user._svsupport_grants
 
 

@@ -173,8 +173,7 @@ def test_the_list_filters_by_status_and_shows_attention(client, quinn, alice, ti
 def test_the_list_runs_a_fixed_number_of_queries(client, quinn, django_assert_max_num_queries):
     client.force_login(quinn)
     make_peer(make_user("p0"))
-    # 13: the role grants are one query (the board scope of a network coordinator).
-    with django_assert_max_num_queries(13) as few:
+    with django_assert_max_num_queries(12) as few:
         client.get(MANAGE)
     for number in range(1, 60):
         make_peer(make_user(f"p{number}"), ready=number % 2 == 0)
