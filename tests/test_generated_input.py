@@ -20,7 +20,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from peers.models import Nomination
-from tests.test_authorization_matrix import MATRIX, SEEN, world  # noqa: F401  (fixture)
+from tests.test_authorization_matrix import (  # noqa: F401  (fixtures)
+    MATRIX,
+    SEEN,
+    sites,
+    users_by_role,
+    world,
+)
 
 EXAMPLES_PER_FORM = 4
 # Actions that end the session or only switch the language: nothing to learn, and posting
