@@ -8,9 +8,13 @@ FROM ${PYTHON_IMAGE} AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
 # requirements/image.txt: the runtime lock plus the `ldap` extra (LDAP / Active Directory
 # sign-in). python-ldap has no wheels: it is built here, and only its shared libraries go on.
+# The official python images carry Python.h; Debian's python3 (the image test's stand-in)
+# needs python3-dev for it.
 COPY requirements/image.txt /tmp/image.txt
 RUN apt-get update \
     && apt-get install -y --no-install-recommends gcc libc6-dev libldap-dev libsasl2-dev \
+    && { python3 -c "import os, sys, sysconfig; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()['include'], 'Python.h')))" \
+        || apt-get install -y --no-install-recommends python3-dev; } \
     && python3 -m venv /opt/venv \
     && /opt/venv/bin/pip install --require-hashes --no-deps -r /tmp/image.txt
 

@@ -157,13 +157,13 @@ def request_figures(period):
     figures["outcome_none"] = figures["total"] - sum(figures[key] for key in outcome_counts)
     # The purge deletes meetings, offers and follow-ups; what is left is counted here.
     live = requests_in(period).filter(purged_at__isnull=True)
-    figures["live_meetings"] = Meeting.objects.filter(request__in=live).count()
+    figures["live_meetings"] = Meeting.objects.filter(support_request__in=live).count()
     figures["meetings"] = figures["purged_meetings"] + figures["live_meetings"]
     figures["lapsed_offers"] = Offer.objects.filter(
-        request__in=live, state=Offer.State.LAPSED
+        support_request__in=live, state=Offer.State.LAPSED
     ).count()
     answers = dict(
-        FollowUp.objects.filter(request__in=live)
+        FollowUp.objects.filter(support_request__in=live)
         .exclude(answer="")
         .values_list("answer")
         .annotate(count=Count("pk"))

@@ -14,8 +14,8 @@ from figures.forms import FiguresFilterForm
 from figures.periods import last_twelve_months
 from figures.tables import dashboard_tables
 from organisation.models import Site
-from peers.lib import spreadsheet_safe
 from support_requests.models import SupportRequest
+from svsupport.lib.csv_export import spreadsheet_safe
 from svsupport.lib.roles import (
     ALL_SITES,
     COORDINATOR,

@@ -10,8 +10,8 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from operations.models import last_run
+from svsupport.lib.jobs import CLOCK
 
-CLOCK = "clock"
 _migrations_applied = False
 
 

@@ -10,9 +10,9 @@ from django.utils import timezone
 from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 
-from operations.health import CLOCK
 from operations.models import last_run
 from support_requests.models import Status, SupportRequest
+from svsupport.lib.jobs import CLOCK
 from svsupport.lib.mail import undelivered_count
 
 

@@ -10,13 +10,6 @@ def directory_qr_svg(link):
     return segno.make(link, error="m").svg_data_uri(scale=4, border=2)
 
 
-def spreadsheet_safe(value):
-    """Neutralises spreadsheet formulas in an exported cell: a name typed as '=HYPERLINK(...)'
-    must stay text when a coordinator opens the CSV."""
-    text = str(value)
-    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
-
-
 def audit_history(peer):
     """Every audit-log entry about the peer's own record, newest first."""
     return LogEntry.objects.get_for_object(peer).select_related("actor").order_by("-timestamp")

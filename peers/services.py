@@ -12,21 +12,23 @@ from peers.models import (
     PeerLanguage,
     PeerSupporter,
     Status,
+    SupportSession,
+    TrainingRecord,
 )
 from svsupport.lib import roles
 from svsupport.lib.mail import notify
 
 
-def peer_save(*, form):
-    """Saves a peer form and its languages in one transaction."""
+def peer_save(*, peer, languages, account=None):
+    """Saves a peer record (filled in and validated by a form, not saved yet), for `account`
+    when it is a new one, and its languages, in one transaction."""
     with transaction.atomic():
-        peer = form.save(commit=False)
-        if "account" in form.cleaned_data:
-            peer.user = form.cleaned_data["account"]
+        if account is not None:
+            peer.user = account
         if peer.eligibility_complete and peer.eligibility_attested_at is None:
             peer.eligibility_attested_at = timezone.now()
         peer.save()
-        peer_set_languages(peer=peer, codes=form.cleaned_data["languages"])
+        peer_set_languages(peer=peer, codes=languages)
     return peer
 
 
@@ -38,42 +40,34 @@ def peer_set_languages(*, peer, codes):
     )
 
 
-def training_record_for_many(*, form):
-    """One training record per selected peer, all or none."""
+def training_record_for_many(*, peers, **fields):
+    """One training record per peer, with the same `fields` (course, kind, date...), all or
+    none."""
     with transaction.atomic():
-        records = []
-        for peer in form.cleaned_data["peers"]:
-            record = form.save(commit=False)
-            record.pk = None
-            record.peer = peer
-            record.save()
-            records.append(record)
-    return records
+        return [TrainingRecord.objects.create(peer=peer, **fields) for peer in peers]
 
 
-def support_session_record(*, form):
-    """The session and its attendance list, all or none."""
+def support_session_record(*, attendees, **fields):
+    """The session (`fields`: kind, date, facilitator) and its attendance list, all or none."""
     with transaction.atomic():
-        session = form.save()
-        for peer in form.cleaned_data["attendees"]:
+        session = SupportSession.objects.create(**fields)
+        for peer in attendees:
             Attendance.objects.create(session=session, peer=peer)
     return session
 
 
-def nomination_create(*, form, nominator):
-    """Records the nomination and asks the nominee first, by a link-only e-mail. A colleague
-    the programme already knows (a peer record, a nomination in progress) is left as they
-    are and None returned; the nominator is told the same as for a new nomination."""
-    nominee = form.cleaned_data["nominee"]
+def nomination_create(*, nominator, nominee, **fields):
+    """Records the nomination (`fields`: profession, department, motivation) and asks the
+    nominee first, by a link-only e-mail. A colleague the programme already knows (a peer
+    record, a nomination in progress) is left as they are and None returned; the nominator
+    is told the same as for a new nomination."""
     with transaction.atomic():
         # Two nominations of one colleague at once wait for each other here.
         get_user_model().objects.select_for_update().filter(pk=nominee.pk).exists()
         known = PeerSupporter.objects.filter(user=nominee).exists()
         if known or Nomination.objects.in_progress().filter(nominee=nominee).exists():
             return None
-        nomination = form.save(commit=False)
-        nomination.nominator = nominator
-        nomination.save()
+        nomination = Nomination.objects.create(nominator=nominator, nominee=nominee, **fields)
         notify([nomination.nominee], reverse("peers:nomination_answer", args=[nomination.pk]))
     return nomination
 

@@ -27,7 +27,7 @@ from peers.forms import (
     SupportSessionForm,
     TrainingBatchForm,
 )
-from peers.lib import audit_history, directory_qr_svg, spreadsheet_safe
+from peers.lib import audit_history, directory_qr_svg
 from peers.models import (
     Nomination,
     PeerSupporter,
@@ -36,6 +36,7 @@ from peers.models import (
     StatusChangeRefused,
     current_charter,
 )
+from svsupport.lib.csv_export import spreadsheet_safe
 from svsupport.lib.roles import COORDINATOR, coordinator_required, site_scope
 
 DIRECTORY_PAGE_SIZE = 24
@@ -106,10 +107,10 @@ def directory_print(request):
 
 @require_http_methods(["GET", "POST"])
 def me(request):
-    peer = access.get_own_peer_profile(request.user)
+    peer = access.own_peer_profile(request.user)
     form = OwnProfileForm(request.POST or None, instance=peer)
     if form.is_valid():
-        services.peer_save(form=form)
+        services.peer_save(peer=form.save(commit=False), languages=form.cleaned_data["languages"])
         messages.success(request, _("Your details are saved."))
         return redirect("peers:me")
     charter = current_charter()
@@ -134,7 +135,7 @@ def me(request):
 
 @require_POST
 def me_status(request):
-    peer = access.get_own_peer_profile(request.user)
+    peer = access.own_peer_profile(request.user)
     form = PauseForm(request.POST)
     if not form.is_valid():
         errors = " ".join(error for errors in form.errors.values() for error in errors)
@@ -157,7 +158,7 @@ def me_status(request):
 
 @require_POST
 def me_sign_charter(request):
-    peer = access.get_own_peer_profile(request.user)
+    peer = access.own_peer_profile(request.user)
     charter = current_charter()
     if charter is None or request.POST.get("charter") != str(charter.number):
         messages.error(request, _("The charter changed meanwhile: read the new version."))
@@ -172,7 +173,7 @@ def nominate(request):
     peer = access.get_active_own_profile(request.user)
     form = NominationForm(request.POST or None, nominator=peer)
     if form.is_valid():
-        services.nomination_create(form=form, nominator=peer)
+        services.nomination_create(nominator=peer, **form.cleaned_data)
         messages.success(request, _("Thank you. Your colleague is asked first, privately."))
         return redirect("peers:me")
     return render(request, "peers/nominate.html", {"form": form})
@@ -230,12 +231,17 @@ def manage(request):
 def manage_add(request):
     form = NewPeerForm(request.POST or None, scope=site_scope(request.user, COORDINATOR))
     if form.is_valid():
-        peer = services.peer_save(form=form)
+        peer = services.peer_save(
+            peer=form.save(commit=False),
+            languages=form.cleaned_data["languages"],
+            account=form.cleaned_data["account"],
+        )
         messages.success(request, _("%s is recorded as a candidate.") % peer.display_name)
         return redirect("peers:manage_edit", pk=peer.pk)
     return render(request, "peers/manage_add.html", {"form": form})
 
 
+@coordinator_required
 @require_http_methods(["GET", "POST"])
 def manage_edit(request, pk):
     peer = access.get_peer_for_coordinator(request.user, pk)
@@ -243,7 +249,7 @@ def manage_edit(request, pk):
         request.POST or None, instance=peer, scope=site_scope(request.user, COORDINATOR)
     )
     if form.is_valid():
-        services.peer_save(form=form)
+        services.peer_save(peer=form.save(commit=False), languages=form.cleaned_data["languages"])
         messages.success(request, _("Saved."))
         return redirect("peers:manage_edit", pk=peer.pk)
     return render(
@@ -261,6 +267,7 @@ def manage_edit(request, pk):
 
 
 @require_POST
+@coordinator_required
 def manage_status(request, pk):
     peer = access.get_peer_for_coordinator(request.user, pk)
     form = CoordinatorStatusForm(request.POST)
@@ -284,6 +291,7 @@ def manage_status(request, pk):
 
 
 @require_GET
+@coordinator_required
 def manage_history(request, pk):
     peer = access.get_peer_for_coordinator(request.user, pk)
     return render(
@@ -302,7 +310,7 @@ def manage_history(request, pk):
 def manage_training(request):
     form = TrainingBatchForm(request.POST or None, scope=site_scope(request.user, COORDINATOR))
     if form.is_valid():
-        records = services.training_record_for_many(form=form)
+        records = services.training_record_for_many(**form.cleaned_data)
         count = len(records)
         message = ngettext(
             "Training recorded for %(count)d peer.", "Training recorded for %(count)d peers.", count
@@ -317,7 +325,7 @@ def manage_training(request):
 def manage_session(request):
     form = SupportSessionForm(request.POST or None, scope=site_scope(request.user, COORDINATOR))
     if form.is_valid():
-        session = services.support_session_record(form=form)
+        session = services.support_session_record(**form.cleaned_data)
         count = len(form.cleaned_data["attendees"])
         message = ngettext(
             "Session recorded with %(count)d attendee.",
@@ -351,6 +359,7 @@ def nomination_queue(request):
 
 
 @require_POST
+@coordinator_required
 def nomination_decide(request, pk):
     nomination = access.get_nomination_for_coordinator(request.user, pk)
     form = NominationDecisionForm(request.POST)

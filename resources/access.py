@@ -1,7 +1,6 @@
 """Who may read or edit which piece of content. Editing views are also wrapped in
 `coordinator_required`, so these helpers only decide whether the object exists for the user."""
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from organisation.models import Site
@@ -9,36 +8,33 @@ from resources.models import Hotline, Page, PageOverride, PolicyDocument, Policy
 from svsupport.lib import roles
 
 
-def get_page_for_user(user, slug):
+def get_page_for_user(slug):
     """The published page, or Http404 (a page never published does not exist for readers,
     coordinators included: they preview it as a draft)."""
     return get_object_or_404(Page.objects.published(), slug=slug)
 
 
-def get_page_for_editor(user, slug):
+def get_page_for_editor(slug):
     """Any page, published or not, for a coordinator."""
     return get_object_or_404(Page, slug=slug)
 
 
-def get_story_for_user(user, pk):
+def get_story_for_user(pk):
     return get_object_or_404(Story.objects.published(), pk=pk)
 
 
-def get_story_for_editor(user, pk):
+def get_story_for_editor(pk):
     return get_object_or_404(Story, pk=pk)
 
 
-def get_hotline_for_editor(user, pk):
+def get_hotline_for_editor(pk):
     return get_object_or_404(Hotline, pk=pk)
 
 
 def get_policy_for_user(user, slug):
     """A document with at least one published version; coordinators also get documents
     that have only a draft so far."""
-    document = get_object_or_404(PolicyDocument, slug=slug)
-    if not roles.is_coordinator(user) and not document.versions.published().exists():
-        raise Http404
-    return document
+    return get_object_or_404(PolicyDocument.objects.visible_to(user), slug=slug)
 
 
 def get_policy_version_for_user(user, slug, number):
@@ -50,7 +46,7 @@ def get_policy_version_for_user(user, slug, number):
     )
 
 
-def get_draft_version_for_editor(user, slug, number):
+def get_draft_version_for_editor(slug, number):
     """A version that can still be edited or published: published versions never change."""
     return get_object_or_404(
         PolicyVersion.objects.select_related("document"),
@@ -60,7 +56,7 @@ def get_draft_version_for_editor(user, slug, number):
     )
 
 
-def get_policy_for_editor(user, slug):
+def get_policy_for_editor(slug):
     return get_object_or_404(PolicyDocument, slug=slug)
 
 

@@ -8,27 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from resources.models import Hotline, Page, PageOverride, PolicyDocument, PolicyVersion, Story
-from svsupport.lib.forms import DateField
-from svsupport.lib.text import has_control_characters
+from svsupport.lib.forms import CleanTextMixin, DateField
 
 PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 .\-()]{1,28}$")
 
 
-class CleanTextMixin:
-    """Refuses control characters in every text field (Django already refuses NUL bytes):
-    a form error, never a 500 or a stored invisible character."""
-
-    def clean(self):
-        cleaned = super().clean()
-        for name, value in list(cleaned.items()):
-            if not isinstance(value, str):
-                continue
-            if has_control_characters(value):
-                self.add_error(name, _("This text contains control characters; remove them."))
-            else:
-                # Browsers send CR LF line ends: store LF, so an untouched text stays equal.
-                cleaned[name] = value.replace("\r\n", "\n")
-        return cleaned
+class ChangedTextMixin:
+    """For bilingual drafts: which texts really changed."""
 
     def really_changed(self):
         """Fields whose value changed once line ends and outer spaces are ignored, so that
@@ -60,7 +46,7 @@ def mark_french(form):
             field.widget.attrs["rows"] = 16
 
 
-class DraftForm(CleanTextMixin, forms.ModelForm):
+class DraftForm(CleanTextMixin, ChangedTextMixin, forms.ModelForm):
     """Edits the draft of a page or story; publishing is a separate step."""
 
     submit_label = _("Save the draft")
@@ -129,7 +115,7 @@ class StoryForm(DraftForm):
         ]
 
 
-class HotlineForm(CleanTextMixin, forms.ModelForm):
+class HotlineForm(CleanTextMixin, ChangedTextMixin, forms.ModelForm):
     class Meta:
         model = Hotline
         fields = [
@@ -174,7 +160,7 @@ class HotlineForm(CleanTextMixin, forms.ModelForm):
         return super().save(commit)
 
 
-class PolicyDocumentForm(CleanTextMixin, forms.ModelForm):
+class PolicyDocumentForm(CleanTextMixin, ChangedTextMixin, forms.ModelForm):
     class Meta:
         model = PolicyDocument
         fields = ["kind", "slug", "title_en", "title_fr", "position"]
@@ -214,7 +200,7 @@ class PolicyDocumentForm(CleanTextMixin, forms.ModelForm):
         return cleaned
 
 
-class PolicyVersionForm(CleanTextMixin, forms.ModelForm):
+class PolicyVersionForm(CleanTextMixin, ChangedTextMixin, forms.ModelForm):
     class Meta:
         model = PolicyVersion
         fields = ["effective_date", "change_note_en", "change_note_fr", "body_en", "body_fr"]

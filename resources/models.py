@@ -321,6 +321,14 @@ class Hotline(BilingualMixin, models.Model):
         return "tel:" + "".join(char for char in self.number if char.isdigit() or char == "+")
 
 
+class PolicyDocumentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Documents with a published version; for coordinators, drafts-only ones too."""
+        if roles.is_coordinator(user):
+            return self
+        return self.filter(versions__status=PolicyVersion.Status.PUBLISHED).distinct()
+
+
 class PolicyDocument(BilingualMixin, models.Model):
     """A document of the programme that changes by versions: the peer-support policy, the
     tool sheet of rules of intervention, the commitments charter peers sign."""
@@ -339,6 +347,8 @@ class PolicyDocument(BilingualMixin, models.Model):
     title_en = models.CharField(_("title (English)"), max_length=TITLE_MAX_LENGTH, blank=True)
     title_fr = models.CharField(_("title (French)"), max_length=TITLE_MAX_LENGTH, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = PolicyDocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "slug"]

@@ -76,7 +76,7 @@ def pathway(request):
 
 @require_GET
 def page(request, slug):
-    page = access.get_page_for_user(request.user, slug)
+    page = access.get_page_for_user(slug)
     if page.slug == PATHWAY_SLUG:
         return redirect("resources:pathway")
     # Whole rows: the links show each sibling's title in the reader's language, and
@@ -177,7 +177,7 @@ def stories(request):
 
 @require_GET
 def story(request, pk):
-    story = access.get_story_for_user(request.user, pk)
+    story = access.get_story_for_user(pk)
     return render(
         request, "resources/story.html", {"story": story, "text": story.localized(get_language())}
     )
@@ -289,7 +289,7 @@ def override_delete(request, slug, site):
 @network_coordinator_required
 @require_http_methods(["GET", "POST"])
 def page_edit(request, slug):
-    page = access.get_page_for_editor(request.user, slug)
+    page = access.get_page_for_editor(slug)
     form = forms.PageForm(request.POST or None, instance=page)
     if form.is_valid():
         form.save()
@@ -301,7 +301,7 @@ def page_edit(request, slug):
 @network_coordinator_required
 @require_GET
 def page_draft(request, slug):
-    page = access.get_page_for_editor(request.user, slug)
+    page = access.get_page_for_editor(slug)
     return render(
         request,
         "resources/page_draft.html",
@@ -316,7 +316,7 @@ def page_draft(request, slug):
 @network_coordinator_required
 @require_POST
 def page_publish(request, slug):
-    page = access.get_page_for_editor(request.user, slug)
+    page = access.get_page_for_editor(slug)
     page.publish()
     messages.success(request, _("Published: staff now read this version."))
     return redirect(page)
@@ -325,7 +325,7 @@ def page_publish(request, slug):
 @network_coordinator_required
 @require_POST
 def page_discard(request, slug):
-    page = access.get_page_for_editor(request.user, slug)
+    page = access.get_page_for_editor(slug)
     page.discard_draft()
     messages.success(request, _("Draft discarded: it is the published text again."))
     return redirect("resources:page_draft", slug=page.slug)
@@ -334,7 +334,7 @@ def page_discard(request, slug):
 @network_coordinator_required
 @require_GET
 def page_history(request, slug):
-    page = access.get_page_for_editor(request.user, slug)
+    page = access.get_page_for_editor(slug)
     back = reverse("resources:page_draft", kwargs={"slug": page.slug})
     return history(request, str(page), LogEntry.objects.get_for_object(page), back)
 
@@ -375,7 +375,7 @@ def story_create(request):
 @network_coordinator_required
 @require_http_methods(["GET", "POST"])
 def story_edit(request, pk):
-    story = access.get_story_for_editor(request.user, pk)
+    story = access.get_story_for_editor(pk)
     form = forms.StoryForm(request.POST or None, instance=story)
     if form.is_valid():
         form.save()
@@ -387,7 +387,7 @@ def story_edit(request, pk):
 @network_coordinator_required
 @require_GET
 def story_draft(request, pk):
-    story = access.get_story_for_editor(request.user, pk)
+    story = access.get_story_for_editor(pk)
     return render(
         request,
         "resources/story_draft.html",
@@ -398,7 +398,7 @@ def story_draft(request, pk):
 @network_coordinator_required
 @require_POST
 def story_publish(request, pk):
-    story = access.get_story_for_editor(request.user, pk)
+    story = access.get_story_for_editor(pk)
     story.publish()
     messages.success(request, _("Published: staff now read this version."))
     return redirect(story)
@@ -407,7 +407,7 @@ def story_publish(request, pk):
 @network_coordinator_required
 @require_POST
 def story_withdraw(request, pk):
-    story = access.get_story_for_editor(request.user, pk)
+    story = access.get_story_for_editor(pk)
     story.withdraw()
     messages.success(request, _("Withdrawn: staff no longer see this story."))
     return redirect("resources:manage_stories")
@@ -416,7 +416,7 @@ def story_withdraw(request, pk):
 @network_coordinator_required
 @require_GET
 def story_history(request, pk):
-    story = access.get_story_for_editor(request.user, pk)
+    story = access.get_story_for_editor(pk)
     back = reverse("resources:story_draft", kwargs={"pk": story.pk})
     return history(request, str(story), LogEntry.objects.get_for_object(story), back)
 
@@ -446,7 +446,7 @@ def hotline_create(request):
 @network_coordinator_required
 @require_http_methods(["GET", "POST"])
 def hotline_edit(request, pk):
-    hotline = access.get_hotline_for_editor(request.user, pk)
+    hotline = access.get_hotline_for_editor(pk)
     form = forms.HotlineForm(request.POST or None, instance=hotline)
     if form.is_valid():
         form.save()
@@ -462,7 +462,7 @@ def hotline_edit(request, pk):
 @network_coordinator_required
 @require_GET
 def hotline_history(request, pk):
-    hotline = access.get_hotline_for_editor(request.user, pk)
+    hotline = access.get_hotline_for_editor(pk)
     back = reverse("resources:hotline_edit", kwargs={"pk": hotline.pk})
     return history(request, str(hotline), LogEntry.objects.get_for_object(hotline), back)
 
@@ -484,7 +484,7 @@ def policy_create(request):
 @network_coordinator_required
 @require_POST
 def policy_version_create(request, slug):
-    document = access.get_policy_for_editor(request.user, slug)
+    document = access.get_policy_for_editor(slug)
     draft = document.versions.filter(status=PolicyVersion.Status.DRAFT).first()
     if draft is None:
         current = document.current_version()
@@ -503,7 +503,7 @@ def policy_version_create(request, slug):
 @network_coordinator_required
 @require_http_methods(["GET", "POST"])
 def policy_version_edit(request, slug, number):
-    version = access.get_draft_version_for_editor(request.user, slug, number)
+    version = access.get_draft_version_for_editor(slug, number)
     form = forms.PolicyVersionForm(request.POST or None, instance=version)
     if form.is_valid():
         form.save()
@@ -519,7 +519,7 @@ def policy_version_edit(request, slug, number):
 @network_coordinator_required
 @require_POST
 def policy_version_publish(request, slug, number):
-    version = access.get_draft_version_for_editor(request.user, slug, number)
+    version = access.get_draft_version_for_editor(slug, number)
     version.publish()
     messages.success(request, _("Published: this version is now in force."))
     return redirect(version.document)
@@ -528,7 +528,7 @@ def policy_version_publish(request, slug, number):
 @network_coordinator_required
 @require_GET
 def policy_history(request, slug):
-    document = access.get_policy_for_editor(request.user, slug)
+    document = access.get_policy_for_editor(slug)
     version_ids = list(document.versions.values_list("pk", flat=True))
     entries = LogEntry.objects.filter(
         Q(content_type=ContentType.objects.get_for_model(PolicyDocument), object_id=document.pk)

@@ -65,7 +65,7 @@ def fill():
         SupportRequest.objects.filter(purged_at__isnull=True).values_list("pk", "created_at")
     )
     meetings = [
-        Meeting(request_id=pk, held_on=created.date(), duration="15_30", modality="phone",
+        Meeting(support_request_id=pk, held_on=created.date(), duration="15_30", modality="phone",
                 outcome="closed")
         for pk, created in live for _ in range(MEETINGS // len(live))
     ]  # fmt: skip

@@ -23,10 +23,20 @@ for group in "${@:-test}"; do
   esac
 done
 
+# A tool already on the PATH counts as installed: node's own packages (NodeSource) bring npm,
+# and Debian's npm package then conflicts with them.
+provided_by_path() {
+  case "$1" in
+    nodejs) command -v node >/dev/null ;;
+    npm) command -v npm >/dev/null ;;
+    *) return 1 ;;
+  esac
+}
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
-    || missing+=("$package")
+    || provided_by_path "$package" || missing+=("$package")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 

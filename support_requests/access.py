@@ -1,7 +1,9 @@
-"""Who may see a support request, in which capacity. Anybody else gets the same 404 as
-for an identifier that does not exist; views never test roles themselves."""
+"""Who may see a support request, in which capacity: decided here, once, in one query.
+Anybody else gets the same 404 as for an identifier that does not exist; views and
+templates use the capacity they are handed and never work the relationship out again."""
 
-from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 
 from peers.models import PeerSupporter
@@ -9,94 +11,80 @@ from support_requests.models import Offer, Status, SupportRequest
 from svsupport.lib import roles
 from svsupport.lib.http import parse_id
 
-REQUESTER, OFFERED_PEER, ASSIGNED_PEER, COORDINATOR = (
-    "requester",
-    "offered_peer",
-    "assigned_peer",
-    "coordinator",
-)
+
+class Capacity(models.TextChoices):
+    """How a user relates to one request, most intimate first."""
+
+    REQUESTER = "requester"
+    ASSIGNED_PEER = "assigned_peer"
+    OFFERED_PEER = "offered_peer"
+    COORDINATOR = "coordinator"
+    # Offered the request once (declined, lapsed, cancelled, taken): may still answer the
+    # offer, to be told that it is over, and reads nothing.
+    PAST_OFFER = "past_offer"
 
 
-def capacity(user, support_request):
-    """How this user relates to the request, most intimate first; None for an outsider."""
-    if support_request.requester_id and support_request.requester_id == user.pk:
-        return REQUESTER
-    profile = roles.peer_profile(user)
-    if profile and support_request.assigned_peer_id == profile.pk:
-        return ASSIGNED_PEER
-    if profile and support_request.offers.filter(peer=profile, state=Offer.State.PENDING).exists():
-        return OFFERED_PEER
-    if support_request.status == Status.DISPATCH and support_request.site_id in roles.site_scope(
-        user, roles.COORDINATOR
-    ):
-        return COORDINATOR
-    return None
+# Who may open the request's page; who may answer its offer.
+READERS = (Capacity.REQUESTER, Capacity.ASSIGNED_PEER, Capacity.OFFERED_PEER, Capacity.COORDINATOR)
+OFFER_ANSWERERS = (Capacity.OFFERED_PEER, Capacity.PAST_OFFER)
 
 
-def get_request_for_user(user, pk):
-    """The request and the user's capacity; 404 for anybody with no right to it."""
+def holds(user, support_request, capacity):
+    """Whether the user holds this capacity; reads the request's annotations only."""
+    if capacity == Capacity.REQUESTER:
+        return support_request.requester_id is not None and support_request.requester_id == user.pk
+    if capacity == Capacity.ASSIGNED_PEER:
+        peer = support_request.assigned_peer
+        return peer is not None and peer.user_id == user.pk
+    if capacity == Capacity.OFFERED_PEER:
+        return support_request.offered_now
+    if capacity == Capacity.COORDINATOR:
+        # Only the coordinators of the request's site (and the network's).
+        scope = roles.site_scope(user, roles.COORDINATOR)
+        return support_request.status == Status.DISPATCH and support_request.site_id in scope
+    return support_request.offered_ever
+
+
+def get_request_for_user(user, pk, capacities=READERS):
+    """The request and the user's capacity, the most intimate of `capacities` the user
+    holds, in one query; 404 for anybody who holds none of them (and for purged requests)."""
+    if not roles.is_staff_member(user):
+        raise Http404
+    offers = Offer.objects.filter(support_request=OuterRef("pk"), peer__user=user)
     support_request = (
-        SupportRequest.objects.visible_to(user)
-        .not_purged()
+        SupportRequest.objects.not_purged()
         .select_related("requester", "assigned_peer__user", "chosen_peer")
+        .annotate(
+            offered_now=Exists(offers.pending()),
+            offered_ever=Exists(offers),
+        )
         .filter(pk=pk)
         .first()
     )
-    found = support_request and capacity(user, support_request)
-    if not found:
-        raise Http404
-    return support_request, found
+    if support_request is not None:
+        for capacity in capacities:
+            if holds(user, support_request, capacity):
+                return support_request, Capacity(capacity)
+    raise Http404
 
 
-def get_request_as(user, pk, expected):
-    support_request, found = get_request_for_user(user, pk)
-    if found != expected:
-        raise Http404
-    return support_request
-
-
-def get_request_offered_to(user, pk):
-    """A request that was offered to this peer at some point, so that a late answer is
-    told that the offer is over instead of a bare 404. The view tells nothing more: what
-    became of the request since (accepted by someone, withdrawn) is not the peer's to know."""
-    profile = own_peer_profile(user)
-    support_request = SupportRequest.objects.not_purged().filter(pk=pk, offers__peer=profile)
-    support_request = support_request.first()
-    if support_request is None:
-        raise Http404
-    return support_request, profile
+def get_request_as(user, pk, capacity):
+    """The request, for a page of one capacity only; 404 for anybody else."""
+    return get_request_for_user(user, pk, (capacity,))[0]
 
 
 def get_request_for_dispatch(user, pk):
     """A request waiting in the dispatch queue, for a coordinator about to assign it.
     Coordinators act on a request only while it waits there: in any other state it is the
     same 404 as an unknown id, decided before any warning or message is computed (a
-    warning about a request outside the queue would tell its hidden state)."""
-    if not roles.is_coordinator(user):
-        raise PermissionDenied
-    # Another site's request is as unknown to a site coordinator as a random id.
+    warning about a request outside the queue would tell its hidden state). The caller's
+    role is decided by `coordinator_required` first; another site's request is as unknown
+    to a site coordinator as a random id."""
     mine = SupportRequest.objects.in_scope_of(user, roles.COORDINATOR)
-    waiting = mine.not_purged().filter(pk=pk, status=Status.DISPATCH)
-    support_request = waiting.first()
+    support_request = mine.in_dispatch().filter(pk=pk).first()
     if support_request is None:
         raise Http404
     return support_request
-
-
-def own_peer_profile(user):
-    """The peer profile of a peer who may receive requests; 404 for anybody else."""
-    profile = roles.peer_profile(user)
-    if profile is None:
-        raise Http404
-    return profile
-
-
-def inbox_peer(user):
-    """The peer whose inbox this is; 403 for staff without a peer record."""
-    profile = roles.peer_profile(user)
-    if profile is None:
-        raise PermissionDenied
-    return profile
 
 
 def chosen_peer_for_new_request(user, peer_id):

@@ -8,3 +8,11 @@ class SupportRequestsConfig(AppConfig):
     name = "support_requests"
     label = "requests"
     verbose_name = _("Support requests")
+
+    def seed_demo(self, accounts):
+        """Demo requests in every state (after the peers they are offered or assigned to)."""
+        from support_requests import demo
+
+        return f"{demo.seed()} support request(s) created"
+
+    demo_summary_position = 1

@@ -15,11 +15,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from operations.health import CLOCK
-from operations.models import beat
 from support_requests.models import FollowUp, Offer, Status, SupportRequest
 from support_requests.services import offer_to_next_peer, request_purge
-from svsupport.lib import mail
+from svsupport.lib import jobs, mail
 from svsupport.lib.mail import notify
 
 logger = logging.getLogger(__name__)
@@ -67,7 +65,7 @@ def tick(now=None):
                 # The class only: a message may quote data (an address, a value).
                 logger.error("tick: step %s failed (%s)", name, type(exc).__name__)
                 report.failed.append(name)
-    beat(CLOCK)
+    jobs.run_finished.send(sender=tick, name=jobs.CLOCK)
     return report
 
 
@@ -107,7 +105,7 @@ def remind_offers(now):
             .select_related("peer__user")
         )
         for offer in offers:
-            notify([offer.peer.user], reverse("requests:detail", args=[offer.request_id]))
+            notify([offer.peer.user], reverse("requests:detail", args=[offer.support_request_id]))
         Offer.objects.filter(pk__in=[offer.pk for offer in offers]).update(reminded_at=now)
     return len(offers)
 
@@ -116,13 +114,13 @@ def send_follow_ups(now):
     with transaction.atomic():
         due = list(
             FollowUp.objects.select_for_update(skip_locked=True, of=("self",))
-            .filter(sent_at__isnull=True, due_at__lte=now, request__purged_at__isnull=True)
-            .select_related("request__requester")
+            .due(now)
+            .select_related("support_request__requester")
         )
         for follow_up in due:
-            requester = follow_up.request.requester
+            requester = follow_up.support_request.requester
             if requester:
-                notify([requester], reverse("requests:detail", args=[follow_up.request_id]))
+                notify([requester], reverse("requests:detail", args=[follow_up.support_request_id]))
         FollowUp.objects.filter(pk__in=[item.pk for item in due]).update(sent_at=now)
     return len(due)
 
@@ -141,7 +139,7 @@ def purge_expired(now):
                     closed_at__lte=limit,
                 )[:BATCH]
             )
-            count += sum(request_purge(item, now=now) for item in expired)
+            count += sum(request_purge(support_request=item, now=now) for item in expired)
         if len(expired) < BATCH:
             return count
 

@@ -63,7 +63,7 @@ def offered_to_alice(requester, alice, now):
         offers_count=1,
     )
     Offer.objects.create(
-        request=support_request,
+        support_request=support_request,
         peer=alice,
         offered_at=now - timedelta(minutes=25),
         expires_at=now + timedelta(minutes=95),
@@ -88,7 +88,7 @@ def accepted_by_bob(requester, bob, now):
         offers_count=1,
     )
     Offer.objects.create(
-        request=support_request,
+        support_request=support_request,
         peer=bob,
         offered_at=created,
         expires_at=created + timedelta(hours=2),
@@ -96,7 +96,7 @@ def accepted_by_bob(requester, bob, now):
         answered_at=created + timedelta(minutes=18),
     )
     Meeting.objects.create(
-        request=support_request,
+        support_request=support_request,
         held_on=timezone.localdate(created + timedelta(days=1)),
         duration=Meeting.Duration.FROM_30_TO_45,
         modality=Meeting.Modality.IN_PERSON,
@@ -143,13 +143,13 @@ def closed_history(requester, peers, now):
             )
             for meeting in range(1 + number % 2):
                 Meeting.objects.create(
-                    request=support_request,
+                    support_request=support_request,
                     held_on=timezone.localdate(created + timedelta(days=1 + meeting * 3)),
                     duration=Meeting.Duration.FROM_30_TO_45,
                     modality=Meeting.Modality.IN_PERSON,
                     outcome=Outcome.ANOTHER_MEETING,
                 )
             if month >= 4:
-                request_purge(support_request)
+                request_purge(support_request=support_request)
             count += 1
     return count

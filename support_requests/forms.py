@@ -163,20 +163,21 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
             self.add_error("time_window", _("Say when suits you."))
         return cleaned
 
-    def save(self, commit=True):
-        support_request = super().save(commit=False)
-        support_request.id = self.cleaned_data["submission_id"]
-        support_request.chosen_peer = self.chosen_peer
-        if self.chosen_peer:
-            support_request.prefer_other_department = False
+    def request_values(self):
+        """What `services.request_create` takes: the request's id and its field values."""
+        values = {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.fields}
         for name in ["contact_detail", "time_window", "message"]:
-            setattr(support_request, name, self.cleaned_data.get(name) or None)
+            values[name] = self.cleaned_data.get(name) or None
+        if self.chosen_peer:
+            values["prefer_other_department"] = False
         # The record's id, encrypted at rest like the rest of what the requester tells.
         department = self.cleaned_data.get("requester_department")
-        support_request.requester_department = str(department.pk) if department else None
-        if commit:
-            support_request.save()
-        return support_request
+        values["requester_department"] = str(department.pk) if department else None
+        return {
+            "submission_id": self.cleaned_data["submission_id"],
+            "chosen_peer": self.chosen_peer,
+            **values,
+        }
 
 
 class FirstContactForm(forms.Form):

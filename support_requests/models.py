@@ -72,22 +72,7 @@ class SitePreference(models.TextChoices):
 
 
 class SupportRequestQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Requests this user may open: their own, those offered or assigned to them as a
-        peer, and, for coordinators, those in the dispatch queue. Nobody else, ever."""
-        from svsupport.lib import roles
-
-        if not roles.is_staff_member(user):
-            return self.none()
-        rule = (
-            Q(requester=user)
-            | Q(assigned_peer__user=user)
-            | Q(offers__peer__user=user, offers__state=Offer.State.PENDING)
-        )
-        scope = roles.site_scope(user, roles.COORDINATOR)
-        if scope:
-            rule |= Q(status=Status.DISPATCH) & roles.scope_filter(scope)
-        return self.filter(rule).distinct()
+    """Reusable filters. Who may open a request is decided in support_requests/access.py."""
 
     def in_scope_of(self, user, role):
         """Rows of the sites where `user` holds `role` (COORDINATOR or BOARD)."""
@@ -98,6 +83,18 @@ class SupportRequestQuerySet(models.QuerySet):
 
     def not_purged(self):
         return self.filter(purged_at__isnull=True)
+
+    def requested_by(self, user):
+        """The person's own requests ("My requests", their limits)."""
+        return self.not_purged().filter(requester=user)
+
+    def assigned_to(self, peer):
+        """The requests a peer took on, open or closed (their inbox)."""
+        return self.not_purged().filter(assigned_peer=peer)
+
+    def in_dispatch(self):
+        """The coordinators' queue: requests waiting for a coordinator to find a peer."""
+        return self.not_purged().filter(status=Status.DISPATCH)
 
 
 class SupportRequest(models.Model):
@@ -194,7 +191,12 @@ class SupportRequest(models.Model):
         return self.status in OPEN_STATUSES
 
     def pending_offer(self):
-        return self.offers.filter(state=Offer.State.PENDING).select_related("peer").first()
+        return self.offers.pending().select_related("peer").first()
+
+
+class OfferQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(state=Offer.State.PENDING)
 
 
 class Offer(models.Model):
@@ -207,7 +209,9 @@ class Offer(models.Model):
         LAPSED = "lapsed", _("No answer in time")
         CANCELLED = "cancelled", _("Cancelled")
 
-    request = models.ForeignKey(SupportRequest, on_delete=models.CASCADE, related_name="offers")
+    support_request = models.ForeignKey(
+        SupportRequest, on_delete=models.CASCADE, related_name="offers"
+    )
     peer = models.ForeignKey(PeerSupporter, on_delete=models.CASCADE, related_name="offers")
     offered_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
@@ -215,12 +219,14 @@ class Offer(models.Model):
     state = models.CharField(max_length=16, choices=State.choices, default=State.PENDING)
     answered_at = models.DateTimeField(null=True, blank=True)
 
+    objects = OfferQuerySet.as_manager()
+
     class Meta:
         ordering = ["offered_at"]
         indexes = [models.Index(fields=["state", "expires_at"], name="offer_clock_idx")]
         constraints = [
             models.UniqueConstraint(
-                fields=["request"],
+                fields=["support_request"],
                 condition=Q(state="pending"),
                 name="one_pending_offer_per_request",
             )
@@ -245,7 +251,9 @@ class Meeting(models.Model):
         PHONE = "phone", _("Phone")
         VIDEO = "video", _("Video call")
 
-    request = models.ForeignKey(SupportRequest, on_delete=models.CASCADE, related_name="meetings")
+    support_request = models.ForeignKey(
+        SupportRequest, on_delete=models.CASCADE, related_name="meetings"
+    )
     held_on = models.DateField(_("date"))
     duration = models.CharField(_("duration"), max_length=16, choices=Duration.choices)
     modality = models.CharField(
@@ -275,7 +283,7 @@ class Escalation(models.Model):
         OTHERS = "others", _("Danger to others")
         PATIENT = "patient", _("Danger to patients")
 
-    request = models.ForeignKey(
+    support_request = models.ForeignKey(
         SupportRequest, on_delete=models.CASCADE, related_name="escalations"
     )
     alerted = models.CharField(_("who was alerted"), max_length=24, choices=Alerted.choices)
@@ -287,6 +295,19 @@ class Escalation(models.Model):
         return "Escalation"
 
 
+class FollowUpQuerySet(models.QuerySet):
+    def unsent(self):
+        return self.filter(sent_at__isnull=True)
+
+    def due(self, now):
+        """Unsent follow-ups whose time has come, of requests not purged (the clock)."""
+        return self.unsent().filter(due_at__lte=now, support_request__purged_at__isnull=True)
+
+    def waiting_for_answer(self):
+        """Sent and not answered yet: the question the requester sees."""
+        return self.filter(sent_at__isnull=False, answer="")
+
+
 class FollowUp(models.Model):
     """A content-free 'would you like another conversation?' after the last meeting."""
 
@@ -294,11 +315,15 @@ class FollowUp(models.Model):
         YES = "yes", _("Yes, I would like another conversation")
         NO = "no", _("No, thank you")
 
-    request = models.ForeignKey(SupportRequest, on_delete=models.CASCADE, related_name="follow_ups")
+    support_request = models.ForeignKey(
+        SupportRequest, on_delete=models.CASCADE, related_name="follow_ups"
+    )
     due_at = models.DateTimeField(db_index=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     answer = models.CharField(max_length=8, choices=Answer.choices, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
+
+    objects = FollowUpQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_at"]

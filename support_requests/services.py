@@ -111,7 +111,7 @@ def request_limit(requester, now=None):
     """Why this person may not send a new request now, or None: OPEN_REQUESTS when they
     hold REQUEST_MAX_OPEN open requests, SUBMIT_RATE when they sent REQUEST_SUBMIT_RATE's
     count within its period. The database is the truth: their own requests, no cache."""
-    mine = SupportRequest.objects.not_purged().filter(requester=requester)
+    mine = SupportRequest.objects.requested_by(requester)
     max_open = settings.REQUEST_MAX_OPEN
     if max_open and mine.filter(status__in=OPEN_STATUSES).count() >= max_open:
         return OPEN_REQUESTS
@@ -122,23 +122,23 @@ def request_limit(requester, now=None):
     return None
 
 
-def request_create(*, form, requester):
-    """Saves a new request and offers it to the first matching peer, or to the
-    coordinators when nobody matches. The same form sent twice, even at the same instant,
-    returns the first request; an id that belongs to someone else's request returns None.
-    Raises LimitReached when the person may not send another request now."""
+def request_create(*, requester, submission_id, **values):
+    """Saves a new request (`values`: its fields, as `SupportRequestForm.request_values()`
+    gives them) and offers it to the first matching peer, or to the coordinators when
+    nobody matches. The same `submission_id` sent twice, even at the same instant, returns
+    the first request; an id that belongs to someone else's request returns None. Raises
+    LimitReached when the person may not send another request now."""
     with transaction.atomic():
         # One person's submissions wait for each other here: a double click finds the
         # request the first click made, and two forms at once cannot both pass the limits.
         get_user_model().objects.select_for_update().filter(pk=requester.pk).exists()
-        submitted = SupportRequest.objects.filter(pk=form.cleaned_data["submission_id"]).first()
+        submitted = SupportRequest.objects.filter(pk=submission_id).first()
         if submitted:
             return submitted if submitted.requester_id == requester.pk else None
         reason = request_limit(requester)
         if reason:
             raise LimitReached(reason)
-        support_request = form.save(commit=False)
-        support_request.requester = requester
+        support_request = SupportRequest(id=submission_id, requester=requester, **values)
         support_request.save(force_insert=True)
         offer_to_next_peer(support_request)
     return support_request
@@ -160,7 +160,7 @@ def offer_to_next_peer(support_request, now=None):
         return None
     window = timedelta(minutes=settings.REQUEST_ACCEPT_WINDOW_MINUTES)
     offer = Offer.objects.create(
-        request=support_request, peer=peer, offered_at=now, expires_at=now + window
+        support_request=support_request, peer=peer, offered_at=now, expires_at=now + window
     )
     support_request.status = Status.OFFERED
     support_request.offers_count = support_request.offers.count()
@@ -252,12 +252,12 @@ def request_first_contact(*, support_request, when):
     return support_request
 
 
-def request_log_meeting(*, support_request, form):
-    """Records a meeting and schedules the follow-ups from it."""
+def request_log_meeting(*, support_request, **fields):
+    """Records a meeting (`fields`: held_on, duration, modality, outcome) and schedules the
+    follow-ups from it."""
     with transaction.atomic():
-        meeting = form.save(commit=False)
-        meeting.request = support_request
-        meeting.save()
+        support_request = locked_request(support_request.pk)
+        meeting = Meeting.objects.create(support_request=support_request, **fields)
         if support_request.first_contact_at is None:
             support_request.first_contact_at = timezone.now()
             support_request.save(update_fields=["first_contact_at"])
@@ -267,22 +267,24 @@ def request_log_meeting(*, support_request, form):
 
 def schedule_follow_ups(support_request, meeting):
     """Follow-ups count from the last meeting: later meetings move them."""
-    support_request.follow_ups.filter(sent_at__isnull=True).delete()
+    support_request.follow_ups.unsent().delete()
     start = timezone.make_aware(
         timezone.datetime.combine(meeting.held_on, timezone.datetime.min.time())
     ) + timedelta(hours=18)
     FollowUp.objects.bulk_create(
-        FollowUp(request=support_request, due_at=start + timedelta(hours=hours))
+        FollowUp(support_request=support_request, due_at=start + timedelta(hours=hours))
         for hours in settings.REQUEST_FOLLOW_UP_HOURS
     )
 
 
-def request_escalate(*, support_request, form, peer):
+def request_escalate(*, support_request, peer, **fields):
+    """Records an imminent-danger alert (`fields`: alerted, alerted_at, category) by `peer`
+    and tells the coordinators."""
     with transaction.atomic():
-        escalation = form.save(commit=False)
-        escalation.request = support_request
-        escalation.recorded_by = peer
-        escalation.save()
+        support_request = locked_request(support_request.pk)
+        escalation = Escalation.objects.create(
+            support_request=support_request, recorded_by=peer, **fields
+        )
         support_request.escalated = True
         support_request.save(update_fields=["escalated"])
         notify(coordinator_users(support_request.site_id), reverse("requests:dispatch"))
@@ -314,7 +316,7 @@ def request_withdraw(*, support_request):
         support_request.offers.filter(state=Offer.State.PENDING).update(
             state=Offer.State.CANCELLED, answered_at=now
         )
-        support_request.follow_ups.filter(sent_at__isnull=True).delete()
+        support_request.follow_ups.unsent().delete()
         support_request.status = Status.WITHDRAWN
         support_request.closed_at = now
         support_request.save(update_fields=["status", "closed_at"])
@@ -324,10 +326,10 @@ def request_withdraw(*, support_request):
 def follow_up_answer(*, follow_up, answer):
     """'Yes' reopens the request with the same peer; 'no' ends the follow-ups."""
     with transaction.atomic():
-        support_request = locked_request(follow_up.request_id)
+        support_request = locked_request(follow_up.support_request_id)
         follow_up.answer, follow_up.answered_at = answer, timezone.now()
         follow_up.save(update_fields=["answer", "answered_at"])
-        support_request.follow_ups.filter(sent_at__isnull=True).delete()
+        support_request.follow_ups.unsent().delete()
         if answer == FollowUp.Answer.YES and support_request.assigned_peer:
             support_request.status = Status.ACCEPTED
             support_request.closed_at = None
@@ -342,10 +344,31 @@ def follow_up_answer(*, follow_up, answer):
 # The purge ------------------------------------------------------------------------------
 
 
-def request_purge(support_request, now=None):
+class StillOpen(Exception):
+    """The request is open: the requester withdraws it first, or waits until it is closed."""
+
+
+def request_erase(*, support_request):
+    """The requester erases a closed or withdrawn request now instead of at the end of the
+    retention period. Raises StillOpen for an open request (checked under the lock: a 'yes'
+    to a follow-up may have reopened it meanwhile)."""
+    with transaction.atomic():
+        support_request = locked_request(support_request.pk)
+        if support_request.is_open:
+            raise StillOpen
+        return request_purge(support_request=support_request)
+
+
+def request_purge(*, support_request, now=None):
     """Erases identity, contact details and free text and keeps de-identified figures:
-    month, delays to acceptance and first contact, counts and outcome category. Safe to
-    run twice: a purged request is left as it is."""
+    month, delays to acceptance and first contact, counts and outcome category. Runs in one
+    transaction with the request row locked, whoever calls it (the clock, the requester's
+    erase, the demo). Safe to run twice: a purged request is left as it is."""
+    with transaction.atomic():
+        return purge_locked(locked_request(support_request.pk), now)
+
+
+def purge_locked(support_request, now):
     if support_request.purged_at:
         return False
     created = support_request.created_at

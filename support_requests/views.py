@@ -11,7 +11,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from organisation.models import staff_site_and_department
+from peers.access import own_peer_profile, peer_profile_required
 from support_requests import access, services
+from support_requests.access import Capacity
 from support_requests.forms import (
     AssignForm,
     CloseForm,
@@ -47,7 +49,9 @@ def new(request):
     limit = services.request_limit(request.user)
     if form.is_valid():
         try:
-            support_request = services.request_create(form=form, requester=request.user)
+            support_request = services.request_create(
+                requester=request.user, **form.request_values()
+            )
         except services.LimitReached as refusal:
             limit = refusal.reason
         else:
@@ -72,7 +76,7 @@ def new(request):
 @never_cache
 @require_GET
 def sent(request, pk):
-    support_request = access.get_request_as(request.user, pk, access.REQUESTER)
+    support_request = access.get_request_as(request.user, pk, Capacity.REQUESTER)
     return render(
         request,
         "requests/sent.html",
@@ -88,8 +92,7 @@ def sent(request, pk):
 @require_GET
 def mine(request):
     support_requests = (
-        SupportRequest.objects.not_purged()
-        .filter(requester=request.user)
+        SupportRequest.objects.requested_by(request.user)
         .select_related("assigned_peer", "chosen_peer")
         .order_by("-created_at")[:LIST_LIMIT]
     )
@@ -101,31 +104,50 @@ def mine(request):
 def detail(request, pk):
     support_request, capacity = access.get_request_for_user(request.user, pk)
     log_read(support_request)
-    context = {"support_request": support_request, "capacity": capacity, "now": timezone.now()}
-    if capacity == access.OFFERED_PEER:
-        context["offer"] = support_request.pending_offer()
-    elif capacity == access.ASSIGNED_PEER:
-        context.update(
-            meetings=support_request.meetings.all(),
-            escalations=support_request.escalations.all(),
-            first_contact_form=FirstContactForm(initial={"contacted_at": timezone.localtime()}),
-            meeting_form=MeetingForm(initial={"held_on": timezone.localdate()}),
-            escalation_form=EscalationForm(),
-            close_form=CloseForm(),
-        )
-    elif capacity == access.COORDINATOR:
-        context.update(
-            offers=support_request.offers.select_related("peer"),
-            assign_form=AssignForm(),
-        )
-    elif capacity == access.REQUESTER:
-        context.update(
-            offer=support_request.pending_offer(),
-            meetings_count=support_request.meetings.count(),
-            follow_up=support_request.follow_ups.filter(sent_at__isnull=False, answer="").first(),
-            follow_up_form=FollowUpAnswerForm(),
-        )
+    context = {
+        "support_request": support_request,
+        "capacity_template": f"requests/_detail_{capacity}.html",
+        "now": timezone.now(),
+        **DETAIL_CONTEXT[capacity](support_request),
+    }
     return render(request, "requests/detail.html", context)
+
+
+def requester_context(support_request):
+    return {
+        "offer": support_request.pending_offer(),
+        "meetings_count": support_request.meetings.count(),
+        "follow_up": support_request.follow_ups.waiting_for_answer().first(),
+        "follow_up_form": FollowUpAnswerForm(),
+    }
+
+
+def offered_peer_context(support_request):
+    return {"offer": support_request.pending_offer()}
+
+
+def assigned_peer_context(support_request):
+    return {
+        "meetings": support_request.meetings.all(),
+        "escalations": support_request.escalations.all(),
+        "first_contact_form": FirstContactForm(initial={"contacted_at": timezone.localtime()}),
+        "meeting_form": MeetingForm(initial={"held_on": timezone.localdate()}),
+        "escalation_form": EscalationForm(),
+        "close_form": CloseForm(),
+    }
+
+
+def coordinator_context(support_request):
+    return {"offers": support_request.offers.select_related("peer"), "assign_form": AssignForm()}
+
+
+# What each capacity's part of the page needs (templates/requests/_detail_<capacity>.html).
+DETAIL_CONTEXT = {
+    Capacity.REQUESTER: requester_context,
+    Capacity.OFFERED_PEER: offered_peer_context,
+    Capacity.ASSIGNED_PEER: assigned_peer_context,
+    Capacity.COORDINATOR: coordinator_context,
+}
 
 
 def back_to(support_request):
@@ -134,7 +156,7 @@ def back_to(support_request):
 
 @require_POST
 def withdraw(request, pk):
-    support_request = access.get_request_as(request.user, pk, access.REQUESTER)
+    support_request = access.get_request_as(request.user, pk, Capacity.REQUESTER)
     try:
         services.request_withdraw(support_request=support_request)
     except services.AlreadyTaken:
@@ -146,19 +168,20 @@ def withdraw(request, pk):
 
 @require_POST
 def erase(request, pk):
-    support_request = access.get_request_as(request.user, pk, access.REQUESTER)
-    if support_request.is_open:
+    support_request = access.get_request_as(request.user, pk, Capacity.REQUESTER)
+    try:
+        services.request_erase(support_request=support_request)
+    except services.StillOpen:
         messages.error(request, _("Withdraw the request first, or wait until it is closed."))
         return back_to(support_request)
-    services.request_purge(support_request)
     messages.success(request, _("Your details and message are erased."))
     return redirect("requests:mine")
 
 
 @require_POST
 def follow_up(request, pk):
-    support_request = access.get_request_as(request.user, pk, access.REQUESTER)
-    due = support_request.follow_ups.filter(sent_at__isnull=False, answer="").first()
+    support_request = access.get_request_as(request.user, pk, Capacity.REQUESTER)
+    due = support_request.follow_ups.waiting_for_answer().first()
     form = FollowUpAnswerForm(request.POST)
     if due is None or not form.is_valid():
         messages.error(request, _("There is no question waiting for your answer."))
@@ -173,7 +196,10 @@ def follow_up(request, pk):
 
 @require_POST
 def accept(request, pk):
-    support_request, peer = access.get_request_offered_to(request.user, pk)
+    support_request, _capacity = access.get_request_for_user(
+        request.user, pk, access.OFFER_ANSWERERS
+    )
+    peer = own_peer_profile(request.user)
     try:
         services.request_accept(request_id=support_request.pk, peer=peer)
     except services.AlreadyTaken:
@@ -185,7 +211,10 @@ def accept(request, pk):
 
 @require_POST
 def decline(request, pk):
-    support_request, peer = access.get_request_offered_to(request.user, pk)
+    support_request, _capacity = access.get_request_for_user(
+        request.user, pk, access.OFFER_ANSWERERS
+    )
+    peer = own_peer_profile(request.user)
     try:
         services.request_decline(request_id=support_request.pk, peer=peer)
     except services.AlreadyTaken:
@@ -196,7 +225,7 @@ def decline(request, pk):
 
 
 def assigned_peer_form(request, pk, form_class):
-    support_request = access.get_request_as(request.user, pk, access.ASSIGNED_PEER)
+    support_request = access.get_request_as(request.user, pk, Capacity.ASSIGNED_PEER)
     form = form_class(request.POST)
     if not form.is_valid() or support_request.status != Status.ACCEPTED:
         errors = " ".join(error for errors in form.errors.values() for error in errors)
@@ -219,7 +248,7 @@ def first_contact(request, pk):
 def meeting(request, pk):
     support_request, form = assigned_peer_form(request, pk, MeetingForm)
     if form:
-        services.request_log_meeting(support_request=support_request, form=form)
+        services.request_log_meeting(support_request=support_request, **form.cleaned_data)
         messages.success(request, _("Meeting recorded. Only its date, length and outcome."))
     return back_to(support_request)
 
@@ -229,7 +258,9 @@ def escalate(request, pk):
     support_request, form = assigned_peer_form(request, pk, EscalationForm)
     if form:
         services.request_escalate(
-            support_request=support_request, form=form, peer=support_request.assigned_peer
+            support_request=support_request,
+            peer=support_request.assigned_peer,
+            **form.cleaned_data,
         )
         messages.success(request, _("Alert recorded. The coordinators are informed."))
     return back_to(support_request)
@@ -281,14 +312,16 @@ def warning_text(warnings):
 
 @never_cache
 @require_GET
+@peer_profile_required
 def inbox(request):
-    peer = access.inbox_peer(request.user)
+    peer = own_peer_profile(request.user)
     offered = (
-        Offer.objects.filter(peer=peer, state=Offer.State.PENDING)
-        .select_related("request")
+        Offer.objects.pending()
+        .filter(peer=peer)
+        .select_related("support_request")
         .order_by("expires_at")
     )
-    assigned = SupportRequest.objects.not_purged().filter(assigned_peer=peer)
+    assigned = SupportRequest.objects.assigned_to(peer)
     return render(
         request,
         "requests/inbox.html",
@@ -306,12 +339,7 @@ def inbox(request):
 @require_GET
 def dispatch(request):
     mine = SupportRequest.objects.in_scope_of(request.user, roles.COORDINATOR)
-    waiting = (
-        mine.not_purged()
-        .filter(status=Status.DISPATCH)
-        .select_related("site")
-        .order_by("dispatched_at")
-    )
+    waiting = mine.in_dispatch().select_related("site").order_by("dispatched_at")
     offered = mine.filter(status=Status.OFFERED).count()
     return render(
         request,

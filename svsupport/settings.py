@@ -11,6 +11,7 @@ from urllib.parse import unquote
 import environ
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -187,7 +188,8 @@ LDAP_ATTR_SITE = env.str("LDAP_ATTR_SITE", default="l")
 LDAP_ATTR_PROFESSION = env.str("LDAP_ATTR_PROFESSION", default="title")
 if LDAP_SERVER_URI:
     try:
-        from accounts.directory import ldap_settings
+        # Named by its dotted path, as settings name every app's code: the core imports no app.
+        ldap_settings = import_string("accounts.directory.ldap_settings")
     except ImportError as error:
         raise ImproperlyConfigured(
             "LDAP_SERVER_URI is set but django-auth-ldap is not installed: "

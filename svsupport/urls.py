@@ -1,17 +1,14 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from accounts.views import LoginView
 from svsupport import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("accounts/login/", LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("accounts.login_urls")),
     path("oidc/", include("accounts.urls")),
     path("i18n/set-language/", login_not_required(set_language), name="set_language"),
     path("peers/", include("peers.urls")),

@@ -1,8 +1,5 @@
-"""Shared fixtures: the named people of the test suite and the browser set-up.
-
-alice and bob are peer supporters, carol and dan staff, quinn a coordinator of the
-Quality and Risk Office.
-"""
+"""Shared fixtures: the named people of the test suite (built by tests/people.py) and the
+browser set-up."""
 
 import asyncio
 import importlib
@@ -16,56 +13,45 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
-from svsupport.lib import roles
-from tests.peers.factories import make_peer
+from tests import people
 
-PASSWORD = "correct horse battery staple"
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-results" / "screenshots"
-
-
-def make_user(username, *groups, first_name="", last_name=""):
-    user = get_user_model().objects.create_user(
-        username=username,
-        password=PASSWORD,
-        first_name=first_name or username.title(),
-        last_name=last_name,
-        email=f"{username}@hospital.example",
-    )
-    user.groups.add(*[Group.objects.get_or_create(name=name)[0] for name in groups])
-    return user
 
 
 @pytest.fixture
 def alice(db):
-    """An active, published peer supporter: nurse in oncology, speaks French and English."""
-    user = make_user("alice", last_name="Martin")
-    make_peer(user, profession="nurse", department="Oncology", languages=["fr", "en"])
-    return user
+    return people.alice()
 
 
 @pytest.fixture
 def bob(db):
-    """An active, published peer supporter: pharmacist in pharmacy."""
-    user = make_user("bob", last_name="Bernard")
-    make_peer(user, profession="pharmacist", department="Pharmacy", languages=["fr", "es"])
-    return user
+    return people.bob()
 
 
 @pytest.fixture
 def carol(db):
-    return make_user("carol", last_name="Petit")
+    return people.carol()
 
 
 @pytest.fixture
 def dan(db):
-    return make_user("dan", last_name="Richard")
+    return people.dan()
 
 
 @pytest.fixture
 def quinn(db):
-    return make_user("quinn", roles.COORDINATORS_GROUP, last_name="Moreau")
+    return people.quinn()
+
+
+@pytest.fixture
+def bea(db):
+    return people.bea()
+
+
+@pytest.fixture
+def olga(db):
+    return people.olga()
 
 
 @pytest.fixture
@@ -195,7 +181,9 @@ def _emails_carry_a_link_only():
 
         post_save.connect(note, sender=model, weak=False)
         receivers.append((model, note))
-    yield
+    # Yielded so that data built outside the test (the matrix's module-wide world) can be
+    # noted too.
+    yield secrets
     for model, note in receivers:
         post_save.disconnect(note, sender=model)
     from django.core import mail

@@ -4,16 +4,18 @@ Every route of the project must appear here: `test_every_route_is_in_the_matrix`
 when a view is added without its row, so a new URL is deny-tested by construction.
 """
 
-import functools
 import uuid
 
 import pytest
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from organisation.models import RoleGrant, Site
 from peers.models import Nomination
-from support_requests.models import Status
-from tests.conftest import make_user
+from support_requests.models import Status, SupportRequest
+from tests import people
+from tests.people import make_user
 from tests.support_requests.factories import comparable, make_request
 from tests.support_requests.factories import make_request as make_site_request
 
@@ -22,6 +24,8 @@ ROLES = [
     "staff",
     "peer",
     "coordinator",
+    "board",
+    "privacy_officer",
     "site_coordinator",
     "other_site_coordinator",
     "site_board",
@@ -31,19 +35,28 @@ ROLES = [
 EXCLUDED_NAMESPACES = {"admin"}
 
 
-def statuses(anonymous, staff, peer, coordinator, *, site=None, other_site=None, board=None):
-    """Expected statuses by role. The world's records belong to site B: `site` is what a
-    coordinator of site B gets, `other_site` a coordinator of site A, `board` a board
-    member of site B. By default the two site coordinators get what the network's
-    coordinator (quinn) gets, and the board member what staff get."""
+def statuses(
+    anonymous, staff, peer, coordinator, *, board=None, privacy_officer=None, site=None,
+    other_site=None,
+):  # fmt: skip
+    """The board member (bea) and the privacy officer (olga) are staff like carol except
+    where a row says otherwise: the figures for the board, the access trail for olga, and
+    the requests carol made herself.
+
+    The world's records belong to site B. `site` is what sam, coordinator of site B, gets;
+    `other_site` what otto, coordinator of site A, gets: by default what the network's
+    coordinator (quinn) gets. bella, board member of site B, gets what bea gets."""
+    board = staff if board is None else board
     return {
         "anonymous": anonymous,
         "staff": staff,
         "peer": peer,
         "coordinator": coordinator,
+        "board": board,
+        "privacy_officer": staff if privacy_officer is None else privacy_officer,
         "site_coordinator": coordinator if site is None else site,
         "other_site_coordinator": coordinator if other_site is None else other_site,
-        "site_board": staff if board is None else board,
+        "site_board": board,
     }
 
 
@@ -72,7 +85,8 @@ SITE_B_FORM = {
 
 # url name -> (reverse kwargs from the `world` fixture, {method: {role: status}})
 # 302 for anonymous means: redirected to the login page (checked below). The staff user is
-# carol, the peer alice (active), the coordinator quinn; bob is another active peer.
+# carol, the peer alice (active), the coordinator quinn, the board member bea, the privacy
+# officer olga; bob is another active peer.
 MATRIX = {
     "home": (None, EVERYONE_GET),
     "healthz": (
@@ -317,7 +331,10 @@ MATRIX = {
 
 # A request of dan's, assigned to bob: none of the matrix's people may know it exists.
 DANS_REQUEST = lambda world: {"pk": world["dans_request"].pk}  # noqa: E731
-PRIVACY_OFFICER_PAGE = {"GET": statuses(302, 403, 403, 403), "POST": statuses(302, 403, 403, 403)}
+PRIVACY_OFFICER_PAGE = {
+    "GET": statuses(302, 403, 403, 403, privacy_officer=200),
+    "POST": statuses(302, 403, 403, 403, privacy_officer=405),
+}
 REQUEST_ACTION = {"GET": statuses(302, 405, 405, 405), "POST": statuses(302, 404, 404, 404)}
 MATRIX.update(
     {
@@ -370,8 +387,9 @@ MATRIX.update(
 # (carol), the peer it is offered to and the peer it is assigned to (alice), a coordinator
 # while it waits in the dispatch queue (quinn). Their pages answer 200, and the header
 # checks below (no-store above all) run on a page that holds a request.
+NOT_CAROL = {"board": 404, "privacy_officer": 404}
 SEEN = {
-    "carols_request": statuses(302, 200, 404, 404, board=404),
+    "carols_request": statuses(302, 200, 404, 404, **NOT_CAROL),
     "offered_to_alice": statuses(302, 404, 200, 404),
     "assigned_to_alice": statuses(302, 404, 200, 404),
     # Site B's request in the queue: site A's coordinator may not know it exists.
@@ -385,7 +403,7 @@ SEEN_CASES = (
     ]
     + [
         ("requests:sent", "carols_request", "GET", role, expected)
-        for role, expected in statuses(302, 200, 404, 404, board=404).items()
+        for role, expected in statuses(302, 200, 404, 404, **NOT_CAROL).items()
     ]
     + [
         # Assigning: the only 302 is a coordinator's on a request in the queue.
@@ -405,7 +423,7 @@ SEEN_CASES = (
     ]
 )
 
-# Programme figures: coordinators and the board (of their sites: see tests/figures), all GET.
+# Programme figures: coordinators and the board, all GET.
 FIGURES_PAGE = {
     "GET": statuses(302, 403, 403, 200, board=200),
     "POST": statuses(302, 403, 403, 405, board=405),
@@ -468,48 +486,44 @@ def test_every_route_is_in_the_matrix():
     assert project_routes() == set(MATRIX)
 
 
-@pytest.fixture
-def sites():
-    return {
-        "a": Site.objects.create(code="site-a", name_en="Site A"),
-        "b": Site.objects.create(code="site-b", name_en="Site B"),
-    }
-
-
-@pytest.fixture
-def users_by_role(alice, carol, quinn, sites):
-    """The people of the matrix: a coordinator of site B (the world's), one of site A, a
-    board member of site B, besides staff, a peer and the network's coordinator."""
+def site_people():
+    """Sites A and B, and the site-scoped people: sam coordinates site B (the world's),
+    otto site A, bella sits on site B's board."""
+    site_a = Site.objects.create(code="site-a", name_en="Site A")
+    site_b = Site.objects.create(code="site-b", name_en="Site B")
 
     def granted(username, role, site):
         user = make_user(username)
         RoleGrant.objects.create(user=user, role=role, site=site)
         return user
 
-    return {
-        "staff": carol,
-        "peer": alice,
-        "coordinator": quinn,
-        "site_coordinator": granted("sam", RoleGrant.Role.COORDINATOR, sites["b"]),
-        "other_site_coordinator": granted("otto", RoleGrant.Role.COORDINATOR, sites["a"]),
-        "site_board": granted("bella", RoleGrant.Role.BOARD, sites["b"]),
+    return site_b, {
+        "site_coordinator": granted("sam", RoleGrant.Role.COORDINATOR, site_b),
+        "other_site_coordinator": granted("otto", RoleGrant.Role.COORDINATOR, site_a),
+        "site_board": granted("bella", RoleGrant.Role.BOARD, site_b),
     }
 
 
-@pytest.fixture
-def world(alice, bob, carol, dan, sites):
+def build_world(person):
     erin = make_user("erin")
-    bob_peer = bob.peer_profile
-    bob_peer.site = sites["b"]
+    site_b, site_users = site_people()
+    bob_peer = person["bob"].peer_profile
+    bob_peer.site = site_b
     bob_peer.save()
-    make_request = functools.partial(make_site_request, site=sites["b"])
+    alice_peer = person["alice"].peer_profile
+    dan, carol = person["dan"], person["carol"]
+
+    def make_request(requester, **fields):
+        return make_site_request(requester, site=site_b, **fields)
+
     return {
+        "site_users": site_users,
         "bob_peer": bob_peer,
         "department": bob_peer.department,
         "dans_request": make_request(dan, assigned_to=bob_peer),
         "carols_request": make_request(carol, offered_to=bob_peer),
-        "offered_to_alice": make_request(dan, offered_to=alice.peer_profile),
-        "assigned_to_alice": make_request(dan, assigned_to=alice.peer_profile),
+        "offered_to_alice": make_request(dan, offered_to=alice_peer),
+        "assigned_to_alice": make_request(dan, assigned_to=alice_peer),
         "in_the_queue": make_request(dan, status=Status.DISPATCH),
         "nomination_for_dan": Nomination.objects.create(
             nominator=bob_peer, nominee=dan, profession="physician", department="Surgery",
@@ -520,6 +534,68 @@ def world(alice, bob, carol, dan, sites):
             motivation="m", state=Nomination.State.AWAITING_COORDINATORS,
         ),
     }  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def module_people_and_world(django_db_setup, django_db_blocker):
+    """The people and the world of the matrix, built once for the module's ~1,000 cases
+    instead of once per case. They live in a transaction opened here and rolled back when
+    the module ends; each test runs in a savepoint inside it (pytest-django's `db`), so what
+    a case changes is undone before the next one."""
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHER):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            person = {name: build() for name, build in people.PEOPLE.items()}
+            yield person, build_world(person)
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def person(module_people_and_world, db, _emails_carry_a_link_only):
+    """The module's people; their names are noted for the link-only check of e-mails, as
+    those of people built in the test are."""
+    person, world = module_people_and_world
+    secrets = _emails_carry_a_link_only
+    for user in person.values():
+        secrets.names.update(
+            value for value in [user.first_name, user.last_name, user.username] if value
+        )
+    for item in world.values():
+        if isinstance(item, SupportRequest):
+            secrets.texts.update(value for value in [item.message, item.contact_detail] if value)
+    return person
+
+
+@pytest.fixture
+def world(module_people_and_world, person):
+    return module_people_and_world[1]
+
+
+# The named people are the module's, not new ones (the usernames are unique).
+@pytest.fixture
+def users_by_role(person, world):
+    return {**people.by_role(person), **world["site_users"]}
+
+
+@pytest.fixture
+def quinn(person):
+    return person["quinn"]
+
+
+@pytest.fixture
+def bob(person):
+    return person["bob"]
+
+
+@pytest.fixture
+def dan(person):
+    return person["dan"]
 
 
 def cases():

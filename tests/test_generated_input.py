@@ -20,10 +20,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from peers.models import Nomination
+
+# The matrix's people and world, built once for this module too.
 from tests.test_authorization_matrix import (  # noqa: F401  (fixtures)
     MATRIX,
     SEEN,
-    sites,
+    module_people_and_world,
+    person,
     users_by_role,
     world,
 )

@@ -11,12 +11,12 @@ def roles(request):
         user = request.user
         return {
             "staff": role_predicates.is_staff_member(user),
-            "peer": role_predicates.is_peer_supporter(user),
             "coordinator": role_predicates.is_coordinator(user),
             "network_coordinator": role_predicates.is_network_coordinator(user),
             "board": role_predicates.is_board(user),
             "labels": role_predicates.role_labels(user),
             "privacy_officer": role_predicates.is_privacy_officer(user),
+            **{name: allowed(user) for name, allowed in role_predicates.APP_ROLES.items()},
         }
 
     return {"roles": SimpleLazyObject(compute)}

@@ -56,7 +56,9 @@ def parse_record(line, record, parse_row):
     values = {key: (value or "").strip() for key, value in record.items() if key}
     row, problems = parse_row(line, values)
     if None in record:
-        return None, [(line, "more cells than the header has columns"), *problems]
+        # DictReader files the cells beyond the header under the key None.
+        extra = len(record[None])
+        return None, [(line, f"{extra} cell(s) more than the header has columns"), *problems]
     return row, problems
 
 

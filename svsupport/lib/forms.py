@@ -8,14 +8,20 @@ from svsupport.lib.text import has_control_characters
 
 
 class CleanTextMixin:
-    """Refuses control characters (NUL first of all) in every text field of the form, with
-    a field error instead of a database error."""
+    """The one text-cleaning rule of every form: control characters (NUL first of all) in a
+    text field are a field error, never a database error, a 500 or a stored invisible
+    character; CR LF line ends (what browsers send) are stored as LF, so an untouched text
+    stays equal to what was saved."""
 
     def clean(self):
         cleaned = super().clean()
         for name, value in list(cleaned.items()):
-            if isinstance(value, str) and has_control_characters(value):
-                self.add_error(name, _("This text holds characters that cannot be saved."))
+            if not isinstance(value, str):
+                continue
+            if has_control_characters(value):
+                self.add_error(name, _("This text holds control characters that cannot be saved."))
+            else:
+                cleaned[name] = value.replace("\r\n", "\n")
         return cleaned
 
 

@@ -1,8 +1,8 @@
-"""The three roles, each decided here and nowhere else.
+"""The roles held through groups, each decided here and nowhere else. The core knows no
+app: a role an app decides (the peer supporter, answered by `peers.access`) is registered by
+that app with `register_role`.
 
 - staff: any logged-in, active user;
-- peer supporter: a user with a peer profile that is not withdrawn (candidates and peers
-  in training included: they sign the charter before activation);
 - coordinator: member of the Quality and Risk Office group;
 - board: member of the "Board" group; sees the programme figures, suppressed, and nothing else
   that other staff do not see;
@@ -137,29 +137,13 @@ def is_network_coordinator(user):
     return site_scope(user, COORDINATOR) is ALL_SITES
 
 
-def peer_profile(user):
-    """The user's peer profile, or None; cached on the user for the request."""
-    if not is_staff_member(user):
-        return None
-    if not hasattr(user, "_svsupport_peer_profile"):
-        from peers.models import PeerSupporter
-
-        user._svsupport_peer_profile = PeerSupporter.objects.filter(user=user).first()
-    return user._svsupport_peer_profile
+def register_role(name, predicate):
+    """An app answers a role the core cannot know (peers: "peer"). The pages' navigation
+    reads every registered role as `roles.<name>`; called from an AppConfig.ready()."""
+    APP_ROLES[name] = predicate
 
 
-def is_peer_supporter(user):
-    from peers.models import Status
-
-    profile = peer_profile(user)
-    return profile is not None and profile.status != Status.WITHDRAWN
-
-
-def is_active_peer(user):
-    from peers.models import Status
-
-    profile = peer_profile(user)
-    return profile is not None and profile.status == Status.ACTIVE
+APP_ROLES = {}
 
 
 def coordinator_users(site_id=None):

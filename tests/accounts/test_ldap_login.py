@@ -9,7 +9,7 @@ from accounts.models import DirectoryAccount
 from svsupport.lib import roles
 from tests.accounts import slapd
 from tests.accounts.helpers import directory_facts
-from tests.conftest import make_user
+from tests.people import make_user
 
 LOGIN = reverse("login")
 User = get_user_model()
@@ -123,7 +123,7 @@ def test_an_unreachable_directory_says_so_and_break_glass_still_works(
     assert b"The hospital directory cannot be reached right now" in response.content
     assert not signed_in(client)
     assert "Traceback" not in caplog.text
-    from tests.conftest import PASSWORD
+    from tests.people import PASSWORD
 
     assert log_in(client, "it-admin", PASSWORD).status_code == 302
     assert signed_in(client)

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from accounts import messages
-from tests.conftest import PASSWORD
+from tests.people import PASSWORD
 
 LOGIN = reverse("login")
 

@@ -17,7 +17,7 @@ from accounts.models import DirectoryAccount
 from svsupport.lib import roles
 from tests.accounts import oidc_server
 from tests.accounts.helpers import directory_facts
-from tests.conftest import make_user
+from tests.people import make_user
 
 User = get_user_model()
 START = reverse("oidc:authenticate")

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.models import DirectoryAccount
 from tests.accounts import slapd
-from tests.conftest import make_user
+from tests.people import make_user
 
 User = get_user_model()
 

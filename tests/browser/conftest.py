@@ -4,7 +4,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import PASSWORD
+from tests.people import PASSWORD
 
 # Playwright's sync API runs an event loop in the test thread; Django must still let
 # the live server's ORM calls through.

@@ -1,7 +1,6 @@
 import pytest
 
-from svsupport.lib import roles
-from tests.conftest import make_user
+from tests import people
 from tests.figures.factories import make_quarter
 
 pytestmark = pytest.mark.browser
@@ -13,7 +12,7 @@ def test_the_figures_read_well_and_pass_axe_for_coordinators_and_the_board(
     page, live_server, log_in, assert_accessible, screenshot, quinn, dan, alice, role, language
 ):
     make_quarter(dan, alice.peer_profile)
-    user = quinn if role == "coordinator" else make_user("bea", roles.BOARD_GROUP)
+    user = quinn if role == "coordinator" else people.bea()
     if language == "fr":
         page.goto(f"{live_server.url}/accounts/login/")
         page.get_by_role("button", name="Français").click()

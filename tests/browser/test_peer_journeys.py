@@ -7,9 +7,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from peers.models import PeerSupporter, Status
-from tests.conftest import make_user
 from tests.organisation.factories import department, site
 from tests.peers.factories import make_peer
+from tests.people import make_user
 
 pytestmark = pytest.mark.browser
 

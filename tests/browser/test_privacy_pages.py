@@ -1,7 +1,6 @@
 import pytest
 
-from svsupport.lib import roles
-from tests.conftest import make_user
+from tests import people
 from tests.support_requests.factories import make_request
 
 pytestmark = pytest.mark.browser
@@ -11,7 +10,7 @@ def test_a_privacy_officer_finds_the_trail_of_a_request_from_the_menu(
     page, live_server, log_in, assert_accessible, screenshot, carol, alice
 ):
     support_request = make_request(carol, offered_to=alice.peer_profile)
-    log_in(make_user("olga", roles.PRIVACY_OFFICERS_GROUP))
+    log_in(people.olga())
     page.get_by_role("link", name="Access trails").click()
     assert_accessible()
     page.get_by_label("Identifier of the request").fill(str(support_request.pk))

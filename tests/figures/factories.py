@@ -42,11 +42,11 @@ def make_quarter(requester, peer):
             meeting(support_request, Outcome.ANOTHER_MEETING)
         if index < 2:
             Offer.objects.create(
-                request=support_request, peer=peer, offered_at=created, expires_at=created,
+                support_request=support_request, peer=peer, offered_at=created, expires_at=created,
                 state=Offer.State.LAPSED,
             )  # fmt: skip
         if index == 0:
-            FollowUp.objects.create(request=support_request, due_at=created, answer="yes")
+            FollowUp.objects.create(support_request=support_request, due_at=created, answer="yes")
     for index in range(4):
         created = local(2025, 2, 3 + index, 14, 0)
         support_request = SupportRequest.objects.create(
@@ -62,7 +62,7 @@ def make_quarter(requester, peer):
         )
         meeting(support_request, Outcome.ANOTHER_MEETING)
         meeting(support_request, support_request.close_outcome)
-        request_purge(support_request)
+        request_purge(support_request=support_request)
     SupportRequest.objects.create(
         requester=requester,
         contact_method="phone",
@@ -74,7 +74,7 @@ def make_quarter(requester, peer):
 
 def meeting(support_request, outcome):
     Meeting.objects.create(
-        request=support_request,
+        support_request=support_request,
         held_on=support_request.created_at.date(),
         duration="15_30",
         modality="phone",

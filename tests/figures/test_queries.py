@@ -5,10 +5,10 @@ from figures import queries
 from figures.tables import dashboard_tables
 from organisation.models import Department
 from organisation.services import unit_merge
-from tests.conftest import make_user
 from tests.figures.factories import QUARTER, make_quarter
 from tests.organisation.factories import site
 from tests.peers.factories import make_peer
+from tests.people import make_user
 
 
 @pytest.fixture

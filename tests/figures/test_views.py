@@ -4,14 +4,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from svsupport.lib import roles
-from tests.conftest import make_user
 from tests.figures.factories import make_quarter
-
-
-@pytest.fixture
-def bea(db):
-    return make_user("bea", roles.BOARD_GROUP)
 
 
 def test_the_board_sees_the_figures_but_not_the_operational_counts(client, bea, alice):

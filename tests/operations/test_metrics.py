@@ -55,6 +55,7 @@ def test_gauges_count_the_queue_the_waiting_and_the_overdue(client, db, metrics_
         "svsupport_oldest_waiting_request_age_seconds": 0,
         "svsupport_overdue_first_contacts": 0,
         "svsupport_clock_last_run_timestamp_seconds": 0,
+        "svsupport_mail_undelivered": 0,
     }
     now = timezone.now()
     make_request(dan, status=Status.DISPATCH, created_at=now - timedelta(hours=3))

@@ -63,7 +63,7 @@ def test_a_dry_run_writes_nothing(tmp_path, capsys):
         ("department,Bad Code,Ward,,", "line 3: code must be lower-case"),
         ("department,,Ward,,", "line 3: code is empty"),
         ("department,w1,,,", "line 3: name_en is empty"),
-        ("department,w1,Ward,,,extra", "line 3: more cells than the header has columns"),
+        ("department,w1,Ward,,,extra", "line 3: 1 cell(s) more than the header has columns"),
         ("department,w1,Ward\x00,,", "line 3: name_en holds control characters"),
         ("department,w1," + "x" * 121 + ",,", "line 3: name_en is longer than 120"),
         ("department,surgery,Surgery again,,", "line 3: code surgery already on line 2"),

@@ -5,8 +5,8 @@ from auditlog.models import LogEntry
 
 from organisation.models import Department, Site, StaffProfile
 from organisation.services import MergeRefused, profile_update_from_directory, unit_merge
-from tests.conftest import make_user
 from tests.peers.factories import make_peer
+from tests.people import make_user
 
 pytestmark = pytest.mark.django_db
 

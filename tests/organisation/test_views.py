@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from organisation.models import Department, Site
 from organisation.services import unit_merge
-from tests.conftest import make_user
 from tests.peers.factories import make_peer
+from tests.people import make_user
 from tests.support_requests.factories import form_data
 
 pytestmark = pytest.mark.django_db

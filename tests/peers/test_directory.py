@@ -14,9 +14,9 @@ from peers.models import (
     current_charter,
 )
 from svsupport.lib.text import fold
-from tests.conftest import make_user
 from tests.organisation.factories import department, site
 from tests.peers.factories import make_peer
+from tests.people import make_user
 
 DIRECTORY = reverse("peers:directory")
 

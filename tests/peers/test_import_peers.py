@@ -73,7 +73,7 @@ def test_every_bad_row_is_reported_by_line_and_nothing_is_written(tmp_path, db, 
     assert "line 3: status must be candidate or in_training" in errors
     assert "line 4: username ok already on line 2" in errors
     assert "line 5: display_name holds control characters" in errors
-    assert "line 6: more cells than the header has columns" in errors
+    assert "line 6: 1 cell(s) more than the header has columns" in errors
     assert not PeerSupporter.objects.exists()
 
 
@@ -104,7 +104,7 @@ def test_a_row_with_more_cells_than_the_header_is_an_error_with_its_line(tmp_pat
     )
     with pytest.raises(CommandError, match="nothing imported"):
         call_command("import_peers", write(tmp_path, shifted))
-    assert "line 3: 2 cell(s) more than the header's columns" in capsys.readouterr().err
+    assert "line 3: 2 cell(s) more than the header has columns" in capsys.readouterr().err
     assert not PeerSupporter.objects.exists()
     assert not get_user_model().objects.exists()
 

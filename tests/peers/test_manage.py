@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from peers.models import PeerSupporter, RequestedBy, Status, SupportSession, TrainingRecord
-from tests.conftest import make_user
 from tests.organisation.factories import department, site
 from tests.peers.factories import make_peer, publish_new_charter
+from tests.people import make_user
 
 MANAGE = reverse("peers:manage")
 

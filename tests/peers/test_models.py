@@ -6,9 +6,9 @@ import pytest
 from django.utils import timezone
 
 from peers.models import PeerSupporter, RequestedBy, Status, StatusChangeRefused
-from tests.conftest import make_user
 from tests.organisation.factories import department
 from tests.peers.factories import make_peer, make_ready, publish_new_charter
+from tests.people import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from django.core import mail
 from django.urls import reverse
 
 from peers.models import Nomination, PeerSupporter, Status
-from tests.conftest import make_user
 from tests.peers.factories import make_peer
+from tests.people import make_user
 
 ATTESTATION = {
     "works_at_institution": "on",

@@ -23,7 +23,7 @@ def make_request(requester, *, offered_to=None, assigned_to=None, **fields):
     now = timezone.now()
     if offered_to:
         Offer.objects.create(
-            request=support_request, peer=offered_to, expires_at=now + timedelta(hours=2)
+            support_request=support_request, peer=offered_to, expires_at=now + timedelta(hours=2)
         )
         support_request.offers_count = 1
     if assigned_to:

@@ -100,7 +100,7 @@ def test_the_assigned_peer_logs_contact_meeting_and_closes(client, carol, bob):
     assert support_request.close_outcome == "closed"
     meeting = Meeting.objects.get()
     assert not hasattr(meeting, "notes")
-    assert FollowUp.objects.filter(request=support_request).count() == 3
+    assert FollowUp.objects.filter(support_request=support_request).count() == 3
 
 
 def test_a_meeting_in_the_future_is_refused(client, carol, bob):
@@ -162,7 +162,9 @@ def test_a_follow_up_yes_reopens_with_the_same_peer(client, carol, bob):
     support_request = make_request(carol, assigned_to=bob.peer_profile)
     support_request.status, support_request.closed_at = Status.CLOSED, timezone.now()
     support_request.save()
-    FollowUp.objects.create(request=support_request, due_at=timezone.now(), sent_at=timezone.now())
+    FollowUp.objects.create(
+        support_request=support_request, due_at=timezone.now(), sent_at=timezone.now()
+    )
     client.force_login(carol)
     assert "How are you doing?" in client.get(url("detail", support_request)).content.decode()
     client.post(url("follow_up", support_request), {"answer": "yes"})
@@ -197,11 +199,11 @@ def test_assigning_a_request_outside_the_queue_is_a_404_that_tells_nothing(
     peer who declined, or a request accepted meanwhile all answer the same bare 404 as an
     unknown id, and nothing changes."""
     alice_peer = alice.peer_profile
-    alice_peer.department = "Surgery"
+    alice_peer.department = department("Surgery")
     alice_peer.save()
     support_request = make_request(bob, offered_to=dan_peer(dan), status=status)
     Offer.objects.create(
-        request=support_request, peer=alice_peer, state=Offer.State.DECLINED,
+        support_request=support_request, peer=alice_peer, state=Offer.State.DECLINED,
         expires_at=timezone.now(),
     )  # fmt: skip
     client.force_login(quinn)

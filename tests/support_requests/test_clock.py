@@ -14,8 +14,8 @@ from support_requests.models import FollowUp, Meeting, Offer, Status, SupportReq
 from support_requests.services import request_create
 from svsupport.lib.mail import notify, undelivered
 from svsupport.models import QueuedMail
-from tests.conftest import make_user
 from tests.peers.factories import make_peer
+from tests.people import make_user
 from tests.support_requests.factories import form_data, make_request
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def pool():
 def create(user, **data):
     form = SupportRequestForm(form_data(**data))
     assert form.is_valid(), form.errors
-    return request_create(form=form, requester=user)
+    return request_create(requester=user, **form.request_values())
 
 
 def later(minutes):
@@ -90,8 +90,10 @@ def test_the_offered_peer_is_reminded_once_halfway(carol, pool, django_capture_o
 def test_follow_ups_are_sent_when_due_and_once(carol, pool, django_capture_on_commit_callbacks):
     support_request = make_request(carol, assigned_to=pool[0])
     due = timezone.now() - timedelta(minutes=1)
-    FollowUp.objects.create(request=support_request, due_at=due)
-    FollowUp.objects.create(request=support_request, due_at=timezone.now() + timedelta(days=9))
+    FollowUp.objects.create(support_request=support_request, due_at=due)
+    FollowUp.objects.create(
+        support_request=support_request, due_at=timezone.now() + timedelta(days=9)
+    )
     with django_capture_on_commit_callbacks(execute=True):
         assert tick().follow_ups == 1
         assert tick().follow_ups == 0
@@ -108,7 +110,7 @@ def test_the_purge_erases_identity_and_keeps_figures(carol, pool, settings):
     support_request.close_outcome = "psychological"
     support_request.save()
     Meeting.objects.create(
-        request=support_request, held_on=timezone.localdate(), duration="15_30",
+        support_request=support_request, held_on=timezone.localdate(), duration="15_30",
         modality="phone", outcome="psychological",
     )  # fmt: skip
     before_retention = timezone.now() + timedelta(days=settings.REQUEST_RETENTION_DAYS - 1)
@@ -157,7 +159,7 @@ def test_with_the_mail_server_down_every_step_runs_and_the_mail_waits(
     first_peer = support_request.pending_offer().peer.user
     assert smtp_server.recipients() == [first_peer.email]
     follow_up = make_request(carol, assigned_to=pool[0])
-    FollowUp.objects.create(request=follow_up, due_at=later(90))
+    FollowUp.objects.create(support_request=follow_up, due_at=later(90))
     expired = make_request(carol, status=Status.WITHDRAWN, closed_at=later(-400 * 24 * 60))
     smtp_server.stop()
 
@@ -202,9 +204,9 @@ def test_a_failing_step_is_logged_in_one_line_and_the_others_still_run(
 
 def test_the_purge_forgets_the_e_mails_that_link_to_the_request(carol, pool, smtp_server):
     support_request = make_request(carol, assigned_to=pool[0])
-    FollowUp.objects.create(request=support_request, due_at=later(-1))
+    FollowUp.objects.create(support_request=support_request, due_at=later(-1))
     other = make_request(carol, assigned_to=pool[1])
-    FollowUp.objects.create(request=other, due_at=later(-1))
+    FollowUp.objects.create(support_request=other, due_at=later(-1))
     assert tick().mailed.sent == 2, "a tick sends the e-mails its own steps queued"
     assert QueuedMail.objects.filter(sent_at__isnull=False).count() == 2, "sent and kept"
     support_request.status = Status.WITHDRAWN

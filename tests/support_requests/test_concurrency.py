@@ -10,8 +10,8 @@ from django.db import connection, connections
 from support_requests import services
 from support_requests.clock import tick
 from support_requests.models import Offer, Status, SupportRequest
-from tests.conftest import make_user
 from tests.peers.factories import make_peer
+from tests.people import make_user
 from tests.support_requests.factories import make_request
 
 pytestmark = [

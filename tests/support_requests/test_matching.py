@@ -7,8 +7,8 @@ from organisation.services import unit_merge
 from peers.models import Status as PeerStatus
 from support_requests.models import Offer
 from support_requests.services import assignment_warnings, candidate_peers, next_peer
-from tests.conftest import make_user
 from tests.peers.factories import make_peer
+from tests.people import make_user
 from tests.support_requests.factories import make_request
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +88,10 @@ def test_never_a_peer_who_declined_or_let_it_lapse(carol, pool):
     support_request = make_request(carol, prefer_other_department=False)
     for name, state in [("nina", Offer.State.DECLINED), ("omar", Offer.State.LAPSED)]:
         Offer.objects.create(
-            request=support_request, peer=pool[name], expires_at="2026-01-01T00:00Z", state=state
+            support_request=support_request,
+            peer=pool[name],
+            expires_at="2026-01-01T00:00Z",
+            state=state,
         )
     assert names(candidate_peers(support_request)) == ["rose"]
 
@@ -97,7 +100,7 @@ def test_a_chosen_peer_is_asked_first_and_alone(carol, pool):
     support_request = make_request(carol, chosen_peer=pool["nina"], prefer_other_department=False)
     assert next_peer(support_request) == pool["nina"]
     Offer.objects.create(
-        request=support_request,
+        support_request=support_request,
         peer=pool["nina"],
         expires_at="2026-01-01T00:00Z",
         state=Offer.State.DECLINED,

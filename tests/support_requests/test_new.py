@@ -12,9 +12,9 @@ from django.utils import timezone
 from organisation.models import Department
 from organisation.services import profile_update_from_directory
 from support_requests.models import Offer, Status, SupportRequest
-from tests.conftest import make_user
 from tests.organisation.factories import department
 from tests.peers.factories import make_peer
+from tests.people import make_user
 from tests.support_requests.factories import form_data, make_request
 
 NEW = reverse("requests:new")

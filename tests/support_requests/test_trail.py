@@ -9,13 +9,8 @@ from django.urls import reverse
 from support_requests.models import SupportRequest
 from support_requests.services import TRAIL_READ
 from svsupport.lib import roles
-from tests.conftest import make_user
+from tests.people import make_user
 from tests.support_requests.factories import form_data
-
-
-@pytest.fixture
-def olga(db):
-    return make_user("olga", roles.PRIVACY_OFFICERS_GROUP, last_name="Fabre")
 
 
 def trail(support_request_or_id):

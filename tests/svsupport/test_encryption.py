@@ -72,7 +72,7 @@ def test_an_unreadable_value_is_never_saved_again(carol, salts):
 def test_the_purge_still_erases_an_unreadable_request(carol, salts):
     support_request = make_request(carol)
     salts("a-new-salt")
-    request_purge(SupportRequest.objects.get(pk=support_request.pk))
+    request_purge(support_request=support_request)
     assert stored(support_request) is None
 
 

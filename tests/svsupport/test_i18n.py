@@ -65,3 +65,20 @@ def test_the_french_translation_is_complete():
     fuzzy = [msgid for msgid, _, is_fuzzy in entries if is_fuzzy]
     assert untranslated == []
     assert fuzzy == []
+
+
+def test_the_tracked_compiled_catalogue_matches_the_po_file(tmp_path):
+    """`make run` serves the committed .mo without gettext, and compilemessages skips a .po
+    older than its .mo (as after a merge): a stale .mo would show English to French readers."""
+    import gettext
+    import subprocess
+
+    po = LOCALE / "fr" / "LC_MESSAGES" / "django.po"
+    fresh = tmp_path / "django.mo"
+    subprocess.run(["msgfmt", "-o", str(fresh), str(po)], check=True, capture_output=True)
+
+    def catalogue(path):
+        with open(path, "rb") as compiled:
+            return gettext.GNUTranslations(compiled)._catalog
+
+    assert catalogue(po.with_suffix(".mo")) == catalogue(fresh)

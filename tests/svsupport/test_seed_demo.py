@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from peers import access as peers_access
 from peers.models import Nomination, PeerSupporter, Status, SupportSession
 from svsupport.lib import roles
 from svsupport.lib.demo import DEMO_USERS
@@ -13,11 +14,11 @@ def test_it_creates_every_demo_account_with_its_role(db):
     users = get_user_model().objects
     assert {row[0] for row in DEMO_USERS} <= set(users.values_list("username", flat=True))
     assert roles.is_coordinator(users.get(username="quinn"))
-    assert roles.is_active_peer(users.get(username="alice"))
-    assert roles.is_active_peer(users.get(username="bob"))
-    assert not roles.is_active_peer(users.get(username="paul"))
-    assert roles.is_peer_supporter(users.get(username="paul"))
-    assert not roles.is_peer_supporter(users.get(username="carol"))
+    assert peers_access.is_active_peer(users.get(username="alice"))
+    assert peers_access.is_active_peer(users.get(username="bob"))
+    assert not peers_access.is_active_peer(users.get(username="paul"))
+    assert peers_access.is_peer_supporter(users.get(username="paul"))
+    assert not peers_access.is_peer_supporter(users.get(username="carol"))
     assert users.get(username="carol").check_password("demo")
     assert roles.is_privacy_officer(users.get(username="olga"))
     assert not roles.is_privacy_officer(users.get(username="quinn"))

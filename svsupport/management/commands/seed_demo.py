@@ -1,11 +1,14 @@
-"""Loads the demo data. Idempotent; refuses a database that holds real users."""
+"""Loads the demo data. Idempotent; refuses a database that holds real users.
 
+The core knows no app: each app that has demo data contributes it through a `seed_demo(accounts)`
+method on its AppConfig, called in INSTALLED_APPS order (sites and departments before the peers
+who work there, peers before the requests offered to them). It returns a phrase for the summary;
+`demo_summary_position` orders the phrases."""
+
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from organisation import demo as organisation_demo
-from peers import demo as peers_demo
-from support_requests import demo as requests_demo
 from svsupport.lib.demo import DEMO_PASSWORD, DEMO_USERS, demo_user, real_accounts
 
 
@@ -33,21 +36,17 @@ class Command(BaseCommand):
                 )
                 for username, first, last, _label in DEMO_USERS
             }
-            created = [is_new for _user, is_new in accounts.values()]
-            organisation_created = organisation_demo.seed()
-            organisation_demo.seed_staff_profiles(
-                {username: user for username, (user, _new) in accounts.items()}
-            )
-            organisation_demo.seed_site_roles(
-                {username: user for username, (user, _new) in accounts.items()}
-            )
-            peers_created = peers_demo.seed()
-            requests_created = requests_demo.seed()
+            users = {username: user for username, (user, _new) in accounts.items()}
+            parts = [
+                (getattr(config, "demo_summary_position", 0), config.seed_demo(users))
+                for config in apps.get_app_configs()
+                if hasattr(config, "seed_demo")
+            ]
+        created = [is_new for _user, is_new in accounts.values()]
+        summary = ", ".join(phrase for _position, phrase in sorted(parts, key=lambda p: p[0]))
         self.stdout.write(
             f"seed_demo: {sum(created)} account(s) created, "
-            f"{len(created) - sum(created)} already present; "
-            f"{peers_created} peer record(s) and {requests_created} support request(s) created, "
-            f"{organisation_created} site(s) and department(s)."
+            f"{len(created) - sum(created)} already present; {summary}."
         )
         self.stdout.write(f'Demo accounts, all with the password "{DEMO_PASSWORD}":')
         for username, _first, _last, role_label in DEMO_USERS:

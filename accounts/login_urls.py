@@ -1,0 +1,11 @@
+"""Signing in and out, under /accounts/ with Django's own route names (`login`, `logout`)."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from accounts.views import LoginView
+
+urlpatterns = [
+    path("login/", LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+]
