@@ -7,8 +7,8 @@ from accounts.models import DirectoryAccount
 from accounts.provisioning import DirectoryEntry, apply_directory_attributes
 from organisation.models import RoleGrant
 from svsupport.lib import roles
-from tests.conftest import make_user
 from tests.organisation.factories import site
+from tests.people import make_user
 
 pytestmark = pytest.mark.django_db
 

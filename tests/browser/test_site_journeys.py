@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 from organisation.models import RoleGrant, StaffProfile
 from resources.models import Page, PageOverride
 from support_requests.models import ContactMethod, SitePreference, Status, SupportRequest
-from tests.conftest import make_user
 from tests.organisation.factories import site
+from tests.people import make_user
 from tests.support_requests.factories import make_request
 
 pytestmark = pytest.mark.browser

@@ -11,9 +11,9 @@ from figures.periods import Period
 from figures.tables import dashboard_tables
 from organisation.models import RoleGrant
 from support_requests.models import Situation
-from tests.conftest import make_user
 from tests.figures.factories import local
 from tests.organisation.factories import site
+from tests.people import make_user
 from tests.support_requests.factories import make_request
 
 pytestmark = pytest.mark.django_db

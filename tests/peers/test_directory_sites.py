@@ -5,9 +5,9 @@ import pytest
 from django.urls import reverse
 
 from organisation.models import StaffProfile
-from tests.conftest import make_user
 from tests.organisation.factories import site
 from tests.peers.factories import make_peer
+from tests.people import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from django.urls import reverse
 
 from organisation.models import RoleGrant
 from peers.models import Nomination
-from tests.conftest import make_user
 from tests.organisation.factories import site
 from tests.peers.factories import make_peer
+from tests.people import make_user
 
 pytestmark = pytest.mark.django_db
 

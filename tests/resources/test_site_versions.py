@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from organisation.models import RoleGrant, StaffProfile
 from resources.models import PageOverride
-from tests.conftest import make_user
 from tests.organisation.factories import site
+from tests.people import make_user
 
 pytestmark = pytest.mark.django_db
 

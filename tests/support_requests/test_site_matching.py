@@ -7,9 +7,9 @@ from django.urls import reverse
 from organisation.models import StaffProfile
 from support_requests.models import SitePreference, SupportRequest
 from support_requests.services import assignment_warnings, candidate_peers
-from tests.conftest import make_user
 from tests.organisation.factories import site
 from tests.peers.factories import make_peer
+from tests.people import make_user
 from tests.support_requests.factories import form_data, make_request
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from support_requests.models import Status
 from support_requests.services import offer_to_next_peer
 from svsupport.lib.roles import coordinator_users
 from svsupport.models import QueuedMail
-from tests.conftest import make_user
 from tests.organisation.factories import site
+from tests.people import make_user
 from tests.support_requests.factories import comparable, make_request
 
 pytestmark = pytest.mark.django_db
