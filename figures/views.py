@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from figures import charts, queries
+from figures import annual, charts, queries
 from figures.forms import FiguresFilterForm
 from figures.periods import last_twelve_months
 from figures.tables import dashboard_tables
@@ -100,12 +100,43 @@ def export(request, table):
     _form, period, site, tables = chosen_figures(request)
     if table not in tables:
         raise Http404
-    published = tables[table]
+    return csv_response(tables[table], f"figures-{tables[table].slug}-{period.slug}.csv")
+
+
+def csv_response(published, filename):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"figures-{published.slug}-{period.slug}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     writer = csv.writer(response)
     writer.writerow([spreadsheet_safe(header) for header in published.headers])
     for label, cells in published.body_and_total:
         writer.writerow([spreadsheet_safe(label), *[spreadsheet_safe(cell) for cell in cells]])
     return response
+
+
+@figures_required
+@require_GET
+def annual_report(request):
+    """The printable annual report: a year beside the year before, suppressed."""
+    year = annual.chosen_year(request.GET.get("year"))
+    tables = annual.annual_tables(year)
+    context = {
+        "year": year,
+        "years": [year - 1, year],
+        "choices": annual.year_choices(),
+        "tables": tables,
+        "activity_chart": annual.chart_of(tables["annual_activity"]),
+        "feedback_chart": annual.chart_of(tables["feedback_helped"]),
+        "threshold": settings.FIGURES_MIN_COUNT,
+    }
+    return render(request, "figures/annual.html", context)
+
+
+@figures_required
+@require_GET
+def annual_export(request, table):
+    """One table of the annual report as CSV, suppressed exactly as on the page."""
+    year = annual.chosen_year(request.GET.get("year"))
+    tables = annual.annual_tables(year)
+    if table not in tables:
+        raise Http404
+    return csv_response(tables[table], f"annual-{table}-{year}.csv")

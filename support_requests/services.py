@@ -15,6 +15,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from evaluation.services import feedback_invite
 from peers.models import PeerSupporter
 from support_requests import site_matching
 from support_requests.models import (
@@ -300,6 +301,7 @@ def request_close(*, support_request, outcome):
         support_request.closed_at = timezone.now()
         support_request.close_outcome = outcome
         support_request.save(update_fields=["status", "closed_at", "close_outcome"])
+        feedback_invite(support_request=support_request)
     return support_request
 
 

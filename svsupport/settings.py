@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "support_requests",
     "resources",
     "figures",
+    "evaluation",
     "operations",
 ]
 
@@ -361,6 +362,13 @@ PEER_SUPERVISION_MONTHS = env.int("PEER_SUPERVISION_MONTHS", default=3)
 # Programme figures: a count from 1 to FIGURES_MIN_COUNT - 1 is shown as "< N", and no median
 # or percentile is computed from fewer values.
 FIGURES_MIN_COUNT = env.int("FIGURES_MIN_COUNT", default=5)
+
+# Evaluation: the anonymous feedback invitation lapses after this many days; a peer who says
+# they need support after a conversation is shown this contact (and the pathway's pages).
+FEEDBACK_INVITATION_DAYS = env.int("FEEDBACK_INVITATION_DAYS", default=30)
+COORDINATOR_CONTACT = env.str(
+    "COORDINATOR_CONTACT", default="Quality and Risk Office, extension 4300"
+)
 
 # Operations: readiness fails when the clock (`manage.py tick`) has not finished a run for
 # this many minutes; /metrics answers only with `Authorization: Bearer <METRICS_TOKEN>`

@@ -16,6 +16,7 @@ urlpatterns = [
     path("resources/", include("resources.urls")),
     path("organisation/", include("organisation.urls")),
     path("dashboard/", include("figures.urls")),
+    path("evaluation/", include("evaluation.urls")),
     path("", include("operations.urls")),
     path("admin/", admin.site.urls),
 ]

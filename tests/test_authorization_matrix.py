@@ -5,12 +5,14 @@ when a view is added without its row, so a new URL is deny-tested by constructio
 """
 
 import uuid
+from datetime import date
 
 import pytest
 from django.db import transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from evaluation.models import AwarenessPulse
 from organisation.models import RoleGrant, Site
 from peers.models import Nomination
 from support_requests.models import Status, SupportRequest
@@ -463,6 +465,36 @@ MATRIX.update(
     }
 )
 
+# Evaluation (tests/evaluation): the questionnaire exists only behind a valid one-time token
+# (404 without one, for everyone); a peer's burden pages are the peer's alone (404 for anybody
+# without a peer record, as the peer's own page); the awareness survey is every staff member's;
+# surveys and the headcounts are for coordinators; a survey's results and the annual report
+# for coordinators and the board.
+PEER_ONLY_PAGE = {"GET": statuses(302, 404, 200, 404), "POST": statuses(302, 405, 405, 405)}
+MATRIX.update(
+    {
+        "evaluation:feedback": (
+            None,
+            {"GET": statuses(302, 404, 404, 404), "POST": statuses(302, 404, 404, 404)},
+        ),
+        "evaluation:burden": (
+            None,
+            {"GET": statuses(302, 404, 200, 404), "POST": statuses(302, 404, 200, 404)},
+        ),
+        "evaluation:my_burden": (None, PEER_ONLY_PAGE),
+        "evaluation:burden_support": (None, PEER_ONLY_PAGE),
+        "evaluation:pulse_answer": (
+            None,
+            {"GET": statuses(302, 200, 200, 200), "POST": statuses(302, 200, 200, 200)},
+        ),
+        "evaluation:pulses": (None, COORDINATOR_FORM),
+        "evaluation:pulse_results": (lambda world: {"pk": world["pulse"].pk}, FIGURES_PAGE),
+        "evaluation:staff_counts": (None, COORDINATOR_FORM),
+        "figures:annual": (None, FIGURES_PAGE),
+        "figures:annual_export": ({"table": "annual_activity"}, FIGURES_PAGE),
+    }
+)
+
 # Routes whose anonymous 302 is not the login redirect (they are public).
 PUBLIC_REDIRECTS = {"login", "logout", "set_language", "oidc:authenticate", "oidc:callback"}
 
@@ -528,6 +560,9 @@ def build_world(person):
         "nomination_for_dan": Nomination.objects.create(
             nominator=bob_peer, nominee=dan, profession="physician", department="Surgery",
             motivation="m",
+        ),
+        "pulse": AwarenessPulse.objects.create(
+            opens_on=date(2025, 1, 6), closes_on=date(2025, 1, 20)
         ),
         "consented_nomination": Nomination.objects.create(
             nominator=bob_peer, nominee=erin, profession="nurse", department="ICU",
