@@ -307,6 +307,8 @@ class Mean:
     for a month without an answer."""
 
     value: float | None
+    # Never a suppressed count: charts draw a mean or nothing.
+    state = None
 
     @property
     def shown(self):

@@ -29,7 +29,18 @@ from django.utils import timezone
 
 from organisation.models import Department, Site
 from peers.models import Attendance, Nomination, PeerSupporter, Status, SupportSession
-from support_requests.models import FollowUp, Meeting, Offer, Outcome, Situation, SupportRequest
+from support_requests.models import (
+    FollowUp,
+    HeadcountBand,
+    Invitation,
+    InvitationTally,
+    Meeting,
+    Offer,
+    Outcome,
+    Situation,
+    SupportRequest,
+    TeamSession,
+)
 from support_requests.models import Status as RequestStatus
 
 
@@ -243,16 +254,20 @@ def attended(kind, since, until=None):
 
 
 def pool_figures(period, site=None, today=None):
-    """The peer pool at `site` (all sites when empty): statuses, the active peers by
-    profession, department and site, their readiness and load."""
+    """The peer pool at `site` (all sites when empty): statuses, the published peers (the
+    directory) by profession, department and site, the active peers' readiness and load."""
     today = today or timezone.localdate()
     peers = peers_at(site)
     figures = {
         "statuses": dict(peers.values_list("status").annotate(count=Count("pk")).order_by()),
     }
     active = peers.filter(status=Status.ACTIVE)
+    # Professions, departments and sites: the peers the directory lists (published).
     groups = list(
-        active.values("profession", "department", "site").annotate(count=Count("pk")).order_by()
+        peers.published()
+        .values("profession", "department", "site")
+        .annotate(count=Count("pk"))
+        .order_by()
     )
     # Grouped by record, so that "Chirurgie" and "Surgery" (one record, one an alias) are one
     # line; shown by the record's name in the reader's language.
@@ -298,6 +313,30 @@ def pool_figures(period, site=None, today=None):
     figures["nominations"] = Nomination.objects.filter(
         state=Nomination.State.AWAITING_COORDINATORS
     ).count()
+    return figures
+
+
+def reaching_in_figures(period):
+    """Invitations sent in `period` (by the month they were sent) and how many were taken
+    up, per source, from the anonymous monthly tally; team sessions held in `period`, per
+    headcount band."""
+    tallies = InvitationTally.objects.filter(month__gte=period.start, month__lt=period.end)
+    figures = {}
+    for source in Invitation.Source.values:
+        sums = tallies.filter(source=source).aggregate(
+            invited=Coalesce(Sum("invited"), Value(0)), taken_up=Coalesce(Sum("taken_up"), Value(0))
+        )
+        figures[f"{source}_invited"] = sums["invited"]
+        figures[f"{source}_taken_up"] = sums["taken_up"]
+    held = dict(
+        TeamSession.objects.filter(
+            state=TeamSession.State.ARRANGED, held_on__gte=period.start, held_on__lt=period.end
+        )
+        .values_list("headcount")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    figures["team_sessions"] = {band: held.get(band, 0) for band in HeadcountBand.values}
     return figures
 
 

@@ -25,7 +25,7 @@ from figures.suppression import (
 )
 from peers.models import Profession
 from peers.models import Status as PeerStatus
-from support_requests.models import Outcome, Situation
+from support_requests.models import HeadcountBand, Invitation, Outcome, Situation
 
 
 @dataclass
@@ -50,26 +50,47 @@ def month_label(month):
     return date_format(month, "F Y")
 
 
+@dataclass(frozen=True)
+class Quantity:
+    """A measured figure: `text` for the page, `number` and `unit` for a CSV (None when
+    the figure is not shown)."""
+
+    number: float | None
+    unit: str
+    text: str
+
+    def __str__(self):
+        return self.text
+
+
 def minutes_text(minutes, count):
     """A delay, or why it is not shown."""
     if not enough_for_statistic(count, threshold()) or minutes is None:
-        return _("not shown (fewer than %(count)s values)") % {"count": threshold()}
+        text = _("not shown (fewer than %(count)s values)") % {"count": threshold()}
+        return Quantity(None, _("minutes"), text)
     minutes = round(minutes)
     if minutes < 120:
-        return ngettext("%(n)s minute", "%(n)s minutes", minutes) % {"n": minutes}
-    return _("%(hours)s hours") % {"hours": number_format(minutes / 60, 1)}
+        text = ngettext("%(n)s minute", "%(n)s minutes", minutes) % {"n": minutes}
+    else:
+        text = _("%(hours)s hours") % {"hours": number_format(minutes / 60, 1)}
+    return Quantity(minutes, _("minutes"), text)
 
 
-def share_text(part, whole):
-    value = share(part, whole, threshold())
+def share_text(part, whole, limit=None):
+    value = share(part, whole, limit or threshold())
     if value is None:
-        return _("not shown")
-    return f"{number_format(value * 100, 0)} %"
+        return Quantity(None, "%", _("not shown"))
+    return Quantity(round(value * 100), "%", f"{number_format(value * 100, 0)} %")
 
 
-def column_table(slug, title, header, labelled_counts, note=""):
-    """One column of counts and its total."""
-    cells, total = protect_column([count for _label, count in labelled_counts], threshold())
+EXACT = 1  # a threshold of 1 suppresses nothing: 0 < count < 1 never holds
+
+
+def column_table(slug, title, header, labelled_counts, note="", limit=None):
+    """One column of counts and its total, suppressed below `limit` (the threshold unless
+    given)."""
+    limit = limit or threshold()
+    cells, total = protect_column([count for _label, count in labelled_counts], limit)
     return Table(
         slug=slug,
         title=title,
@@ -173,9 +194,11 @@ def support_table(figures):
         [figures["follow_up_yes"], figures["follow_up_no"]], threshold()
     )
     meetings = (
-        number_format(figures["meetings"] / total, 1)
+        Quantity(
+            round(figures["meetings"] / total, 1), "", number_format(figures["meetings"] / total, 1)
+        )
         if enough_for_statistic(total, threshold())
-        else _("not shown")
+        else Quantity(None, "", _("not shown"))
     )
     return Table(
         slug="support",
@@ -191,30 +214,53 @@ def support_table(figures):
     )
 
 
-def pool_tables(pool):
+# Who reads the peer pool exactly. Coordinators keep the registry, which names every peer:
+# suppressing its counts for them would hide nothing. The board reads the published
+# directory exactly (every staff member sees it by name); the other statuses, the readiness
+# and load of the active peers stay suppressed for the board. Request figures are
+# suppressed for everyone.
+COORDINATORS, BOARD = "coordinators", "board"
+DIRECTORY_TABLES = {"professions", "departments", "sites"}
+POOL_TABLES = {"statuses", "load", "readiness", *DIRECTORY_TABLES}
+EXACT_POOL_TABLES = {COORDINATORS: POOL_TABLES, BOARD: DIRECTORY_TABLES}
+
+
+def pool_tables(pool, exact=frozenset()):
+    """The peer pool; the tables named in `exact` are not suppressed."""
+
+    def limit(slug):
+        return EXACT if slug in exact else threshold()
+
     statuses = column_table(
         "statuses",
         _("Peer supporters by status"),
         _("Status"),
         [(status.label, pool["statuses"].get(status.value, 0)) for status in PeerStatus],
+        limit=limit("statuses"),
     )
     professions = column_table(
         "professions",
-        _("Active peers by profession"),
+        _("Peers in the directory by profession"),
         _("Profession"),
         [
             (profession.label, pool["by_profession"].get(profession.value, 0))
             for profession in Profession
         ],
+        limit=limit("professions"),
     )
     departments = column_table(
         "departments",
-        _("Active peers by department"),
+        _("Peers in the directory by department"),
         _("Department"),
         sorted(pool["by_department"].items()),
+        limit=limit("departments"),
     )
     sites = column_table(
-        "sites", _("Active peers by site"), _("Site"), sorted(pool["by_site"].items())
+        "sites",
+        _("Peers in the directory by site"),
+        _("Site"),
+        sorted(pool["by_site"].items()),
+        limit=limit("sites"),
     )
     load = pool["load"]
     heavy = sum(count for open_requests, count in load.items() if open_requests >= 3)
@@ -228,11 +274,13 @@ def pool_tables(pool):
             ("2", load.get(2, 0)),
             (_("3 or more"), heavy),
         ],
+        limit=limit("load"),
     )
     return [statuses, professions, departments, sites, loads]
 
 
-def readiness_table(pool):
+def readiness_table(pool, exact=frozenset()):
+    limit = EXACT if "readiness" in exact else threshold()
     readiness = pool["readiness"]
     active = readiness["active"]
     rows = []
@@ -242,9 +290,9 @@ def readiness_table(pool):
         ("supervised", _("Group supervision attended recently")),
         ("community", _("Community meeting attended in the period")),
     ]:
-        cells, _total = protect_column([readiness[key], active - readiness[key]], threshold())
-        rows.append((label, [cells[0], share_text(readiness[key], active)]))
-    nominations, _total = protect_column([pool["nominations"]], threshold())
+        cells, _total = protect_column([readiness[key], active - readiness[key]], limit)
+        rows.append((label, [cells[0], share_text(readiness[key], active, limit)]))
+    nominations, _total = protect_column([pool["nominations"]], limit)
     rows.append((_("Nominations waiting for the coordinators"), [nominations[0], ""]))
     return Table(
         slug="readiness",
@@ -273,9 +321,54 @@ def trend_table(trend, column):
     )
 
 
-def across_sites(period, trend_period):
+def uptake_text(invited, taken_up):
+    """How many took up an invitation: shown only when those who did and those who did not
+    are each at least the threshold. Fewer, or none ("0 of 7"), would tell each invitee's
+    answer to whoever knows who was invited."""
+    if taken_up < threshold() or invited - taken_up < threshold():
+        return _("not shown")
+    return str(taken_up)
+
+
+def reaching_in_table(figures):
+    """Invitations and their uptake, then team sessions per headcount band."""
+    sources = Invitation.Source.values
+    invited, _total = protect_column(
+        [figures[f"{source}_invited"] for source in sources], threshold()
+    )
+    rows = [
+        (
+            Invitation.Source(source).label,
+            [
+                cell,
+                uptake_text(figures[f"{source}_invited"], figures[f"{source}_taken_up"]),
+            ],
+        )
+        for source, cell in zip(sources, invited, strict=True)
+    ]
+    sessions, session_total = protect_column(list(figures["team_sessions"].values()), threshold())
+    rows += [
+        (_("Team sessions held: %(band)s") % {"band": HeadcountBand(band).label}, [cell, ""])
+        for band, cell in zip(figures["team_sessions"], sessions, strict=True)
+    ]
+    rows.append((_("Team sessions held, all sizes"), [session_total, ""]))
+    return Table(
+        slug="reaching",
+        title=_("Reaching in: invitations and team sessions"),
+        headers=[_("Figure"), _("Count"), _("Took up the offer")],
+        rows=rows,
+        note=_(
+            "Invitations are counted in the month they were sent. Uptake is shown only when at "
+            "least %(count)s colleagues took it up and at least %(count)s did not."
+        )
+        % {"count": threshold()},
+    )
+
+
+def across_sites(period, trend_period, exact=frozenset()):
     """The tables published per site, protected together with the network's (see
-    suppression.protect_across): {slug: {site id, None or NETWORK: cells}}."""
+    suppression.protect_across): {slug: {site id, None or NETWORK: cells}}. The tables
+    named in `exact` (EXACT_POOL_TABLES) are not suppressed."""
     breakdowns = queries.site_breakdowns(period, trend_period)
     situations = len(queries.SITUATIONS)
     shapes = {
@@ -290,7 +383,8 @@ def across_sites(period, trend_period):
     }
     published = {}
     for slug, (parts, lines) in shapes.items():
-        cells = protect_across(parts or {None: empty[slug]}, lines, threshold())
+        limit = EXACT if slug in exact else threshold()
+        cells = protect_across(parts or {None: empty[slug]}, lines, limit)
         zeros = {key: Cell(SHOWN, 0, threshold()) for key in empty[slug]}
         # A site without rows shows zeros: zero singles out nobody.
         published[slug] = defaultdict(lambda zeros=zeros: zeros, cells)
@@ -326,10 +420,12 @@ def sites_table(statuses_by_site):
     )
 
 
-def dashboard_tables(period, site, trend_period):
+def dashboard_tables(period, site, trend_period, reader=BOARD):
     """Every published table, in the order of the page, keyed by slug: the network's when
-    `site` is None, else the tables published per site for that site."""
-    across = across_sites(period, trend_period)
+    `site` is None, else the tables published per site for that site. `reader`
+    (COORDINATORS or BOARD) decides which peer-pool tables are exact (EXACT_POOL_TABLES)."""
+    exact = EXACT_POOL_TABLES[reader]
+    across = across_sites(period, trend_period, exact)
     part = site.pk if site else NETWORK
     if site:
         # Per site: the counts protected across sites, and nothing else (a table
@@ -344,7 +440,7 @@ def dashboard_tables(period, site, trend_period):
         return {table.slug: table for table in tables}
     figures = queries.request_figures(period)
     pool = queries.pool_figures(period)
-    _statuses, professions, departments, _sites, loads = pool_tables(pool)
+    _statuses, professions, departments, _sites, loads = pool_tables(pool, exact)
     tables = [
         activity_table(across["activity"][part], period),
         kinds_table(figures),
@@ -355,8 +451,44 @@ def dashboard_tables(period, site, trend_period):
         departments,
         sites_table(across["statuses"]),
         statuses_table(across["statuses"][part]),
-        readiness_table(pool),
+        readiness_table(pool, exact),
         loads,
         trend_table(queries.trend_figures(trend_period), across["trend"][part]),
+        reaching_in_table(queries.reaching_in_figures(period)),
     ]
     return {table.slug: table for table in tables}
+
+
+def csv_value(cell):
+    """A count or a measure as a number; a suppressed or unshown one as its text."""
+    if isinstance(cell, Cell) and cell.shown:
+        return cell.value
+    if isinstance(cell, Quantity) and cell.number is not None:
+        return cell.number
+    return str(cell)
+
+
+def with_unit(title, units):
+    return f"{title} ({units.pop()})" if len(units) == 1 and "" not in units else str(title)
+
+
+def csv_rows(table):
+    """The table for a spreadsheet: (header, rows) of numbers and texts. A measure's unit
+    goes into its column's header when the whole column shares it, or else into the row's
+    label ("Time to acceptance, median (minutes)")."""
+    lines = table.body_and_total
+    column_units = [
+        {cell.unit for _label, cells in lines if isinstance(cell := cells[index], Quantity)}
+        for index in range(len(table.headers) - 1)
+    ]
+    header = [str(table.headers[0])] + [
+        with_unit(title, set(units))
+        for title, units in zip(table.headers[1:], column_units, strict=True)
+    ]
+    rows = []
+    for label, cells in lines:
+        row_units = {cell.unit for cell in cells if isinstance(cell, Quantity)}
+        in_header = all(len(units) == 1 for units in column_units if units)
+        label = str(label) if in_header else with_unit(label, row_units)
+        rows.append([label, *map(csv_value, cells)])
+    return header, rows

@@ -1,21 +1,21 @@
 """The programme figures: for coordinators and the board, all GET, suppressed figures
 only; coordinators also get the counts that need them now, with links."""
 
-import csv
 from datetime import timedelta
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from figures import annual, charts, queries
 from figures.forms import FiguresFilterForm
 from figures.periods import last_twelve_months
-from figures.tables import dashboard_tables
+from figures.tables import BOARD, COORDINATORS, csv_rows, dashboard_tables
 from organisation.models import Site
 from support_requests.models import SupportRequest
-from svsupport.lib.csv_export import spreadsheet_safe
+from svsupport.lib.csv_export import csv_response
 from svsupport.lib.roles import (
     ALL_SITES,
     COORDINATOR,
@@ -51,9 +51,11 @@ def chosen_figures(request):
     period, site = form.chosen()
     if site is None and not network:
         raise Http404  # scoped to sites that were all merged away since
-    # The trend ends with the chosen quarter.
-    tables = dashboard_tables(period, site, last_twelve_months(period.end - timedelta(days=1)))
-    return form, period, site, tables
+    # The trend ends with the chosen quarter, or with the current month: never a future one.
+    trend_end = min(period.end - timedelta(days=1), timezone.localdate())
+    reader = COORDINATORS if is_coordinator(request.user) else BOARD
+    published = dashboard_tables(period, site, last_twelve_months(trend_end), reader)
+    return form, period, site, published
 
 
 def chart_of(table, column=0):
@@ -96,21 +98,13 @@ def report(request):
 @figures_required
 @require_GET
 def export(request, table):
-    """One table of the dashboard as CSV, suppressed exactly as on the page."""
+    """One table of the dashboard as CSV, suppressed exactly as on the page, in the reader's
+    language, numbers as numbers with their unit in the header (figures.tables.csv_rows)."""
     _form, period, site, tables = chosen_figures(request)
     if table not in tables:
         raise Http404
-    return csv_response(tables[table], f"figures-{tables[table].slug}-{period.slug}.csv")
-
-
-def csv_response(published, filename):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow([spreadsheet_safe(header) for header in published.headers])
-    for label, cells in published.body_and_total:
-        writer.writerow([spreadsheet_safe(label), *[spreadsheet_safe(cell) for cell in cells]])
-    return response
+    header, rows = csv_rows(tables[table])
+    return csv_response(f"figures-{table}-{period.slug}.csv", header, rows)
 
 
 @figures_required
@@ -139,4 +133,5 @@ def annual_export(request, table):
     tables = annual.annual_tables(year)
     if table not in tables:
         raise Http404
-    return csv_response(tables[table], f"annual-{table}-{year}.csv")
+    header, rows = csv_rows(tables[table])
+    return csv_response(f"annual-{table}-{year}.csv", header, rows)

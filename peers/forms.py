@@ -161,7 +161,20 @@ class AccountField(forms.CharField):
 
 
 class NewPeerForm(PeerForm):
+    """Adding a peer directly asks for the same consent as a nomination: the colleague said
+    yes and confirmed the four statements of eligibility (recorded with the date and, in the
+    audit log, the coordinator who recorded them)."""
+
     account = AccountField(label=_("Username or work e-mail"))
+    consent = forms.BooleanField(
+        label=_("The colleague agreed to become a peer supporter and confirmed each statement"),
+        help_text=_("Without their agreement, send them a nomination instead: they answer it."),
+        error_messages={
+            "required": _(
+                "Tick this once the colleague has agreed; otherwise ask a peer to nominate them."
+            )
+        },
+    )
 
     class Meta(PeerForm.Meta):
         fields = ["account"] + PeerForm.Meta.fields
@@ -174,7 +187,22 @@ class NewPeerForm(PeerForm):
         user = self.cleaned_data["account"]
         if PeerSupporter.objects.filter(user=user).exists():
             raise forms.ValidationError(_("This colleague already has a peer record."))
+        if Nomination.objects.filter(
+            nominee=user, state=Nomination.State.AWAITING_NOMINEE
+        ).exists():
+            raise forms.ValidationError(
+                _("A nomination waits for this colleague's answer: wait for it, or ask them.")
+            )
         return user
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ELIGIBILITY_FIELDS:
+            if not cleaned.get(name):
+                self.add_error(
+                    name, _("Tick this statement once the colleague has confirmed it to you.")
+                )
+        return cleaned
 
 
 class SelfStatusForm(CleanTextMixin, forms.Form):

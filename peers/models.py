@@ -2,7 +2,8 @@
 their supervision, the commitments charter they sign and the co-option of colleagues."""
 
 import uuid
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from auditlog.registry import auditlog
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from svsupport.lib.text import fold
@@ -47,6 +49,9 @@ class Status(models.TextChoices):
     ACTIVE = "active", _("Active")
     PAUSED = "paused", _("Paused")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+ENGAGED_STATUSES = [Status.ACTIVE, Status.PAUSED, Status.IN_TRAINING]
 
 
 class RequestedBy(models.TextChoices):
@@ -91,6 +96,47 @@ def current_charter():
     return PolicyVersion.objects.current_of_kind(PolicyDocument.Kind.CHARTER)
 
 
+@dataclass(frozen=True)
+class CharterRollOut:
+    """The charter in force and, while a new version rolls out, the previous one: for
+    CHARTER_GRACE_DAYS after a new version is published, a signature of the version just
+    before it still counts for the directory, so that publishing never empties it."""
+
+    current: object = None  # resources.PolicyVersion
+    previous: object = None
+    deadline: datetime | None = None  # end of the grace period
+
+    def in_grace(self, now=None):
+        return self.deadline is not None and (now or timezone.now()) < self.deadline
+
+    def counting_ids(self, now=None):
+        """The charter versions whose signature keeps a peer in the directory now."""
+        if self.current is None:
+            return []
+        if self.in_grace(now):
+            return [self.current.pk, self.previous.pk]
+        return [self.current.pk]
+
+
+def charter_roll_out():
+    """The current charter, the previous one and the end of the grace period (one query)."""
+    from resources.models import PolicyDocument, PolicyVersion
+
+    versions = list(
+        PolicyVersion.objects.published()
+        .filter(document__kind=PolicyDocument.Kind.CHARTER)
+        .order_by("-number")[:2]
+    )
+    if not versions:
+        return CharterRollOut()
+    current = versions[0]
+    previous = versions[1] if len(versions) > 1 else None
+    deadline = None
+    if previous is not None and current.published_at is not None:
+        deadline = current.published_at + timedelta(days=settings.CHARTER_GRACE_DAYS)
+    return CharterRollOut(current=current, previous=previous, deadline=deadline)
+
+
 def current_charter_id_subquery():
     from resources.models import PolicyDocument, PolicyVersion
 
@@ -99,11 +145,19 @@ def current_charter_id_subquery():
 
 
 class PeerQuerySet(models.QuerySet):
-    def with_readiness(self):
+    def with_readiness(self, roll_out=None):
         """Annotates what the rules look at: initial training done, current charter signed,
-        last supervision attended, with the department and site records every list shows.
-        One query whatever the number of peers."""
+        a charter signature that counts for the directory (the current one, or the previous
+        one during a roll-out's grace period), last supervision attended, with the department
+        and site records every list shows. One query whatever the number of peers, after
+        the one that reads the charter versions (unless `roll_out` is given)."""
+        roll_out = roll_out or charter_roll_out()
         return self.select_related("department", "site").annotate(
+            has_valid_charter=Exists(
+                CharterSignature.objects.filter(
+                    peer=OuterRef("pk"), charter_id__in=roll_out.counting_ids()
+                )
+            ),
             has_initial_training=Exists(
                 TrainingRecord.objects.filter(
                     peer=OuterRef("pk"), kind=TrainingRecord.Kind.INITIAL, completed=True
@@ -121,18 +175,27 @@ class PeerQuerySet(models.QuerySet):
             ),
         )
 
-    def published(self):
-        """The directory: active, initial training completed, current charter signed."""
-        return self.with_readiness().filter(
-            status=Status.ACTIVE, has_initial_training=True, has_current_charter=True
+    def published(self, roll_out=None):
+        """The directory: active, initial training completed, current charter signed (or,
+        during a roll-out's grace period, the previous one)."""
+        return self.with_readiness(roll_out).filter(
+            status=Status.ACTIVE, has_initial_training=True, has_valid_charter=True
         )
 
-    def needing_attention(self, today=None):
+    def engaged(self):
+        """Peers in the programme: active, paused or in training."""
+        return self.filter(status__in=ENGAGED_STATUSES)
+
+    def to_sign_current_charter(self, roll_out=None):
+        """Engaged peers who have not signed the charter in force."""
+        return self.engaged().with_readiness(roll_out).filter(has_current_charter=False)
+
+    def needing_attention(self, today=None, roll_out=None):
         """Peers a coordinator should look at, by the rules in attention_reasons()."""
         today = today or timezone.localdate()
         since = today - timedelta(days=30 * settings.PEER_SUPERVISION_MONTHS)
-        engaged = Q(status__in=[Status.ACTIVE, Status.PAUSED, Status.IN_TRAINING])
-        return self.with_readiness().filter(
+        engaged = Q(status__in=ENGAGED_STATUSES)
+        return self.with_readiness(roll_out).filter(
             (engaged & Q(has_current_charter=False))
             | (Q(status__in=[Status.ACTIVE, Status.PAUSED]) & Q(has_initial_training=False))
             | (
@@ -236,15 +299,21 @@ class PeerSupporter(models.Model):
             ]
         )
 
-    def attention_reasons(self, today=None):
+    def attention_reasons(self, today=None, roll_out=None):
         """Why a coordinator should look at this peer; needs with_readiness() annotations.
         The same rules as PeerQuerySet.needing_attention, one peer at a time."""
         today = today or timezone.localdate()
         since = today - timedelta(days=30 * settings.PEER_SUPERVISION_MONTHS)
         reasons = []
-        engaged = self.status in {Status.ACTIVE, Status.PAUSED, Status.IN_TRAINING}
+        engaged = self.status in ENGAGED_STATUSES
         if engaged and not self.has_current_charter:
-            reasons.append(_("current charter not signed"))
+            if self.has_valid_charter and roll_out and roll_out.in_grace():
+                reasons.append(
+                    _("new charter to sign by %(date)s")
+                    % {"date": date_format(timezone.localtime(roll_out.deadline), "DATE_FORMAT")}
+                )
+            else:
+                reasons.append(_("current charter not signed"))
         if self.status in {Status.ACTIVE, Status.PAUSED} and not self.has_initial_training:
             reasons.append(_("no initial training completed"))
         if self.status == Status.ACTIVE and (

@@ -1,5 +1,8 @@
 """Workflows of the peer registry that span several records or send mail."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
@@ -14,9 +17,14 @@ from peers.models import (
     Status,
     SupportSession,
     TrainingRecord,
+    charter_roll_out,
 )
 from svsupport.lib import roles
-from svsupport.lib.mail import notify
+from svsupport.lib.mail import Kind, notify
+
+# Before the end of a charter's grace period, the peers who have not signed it are reminded
+# this long before the deadline (or at half the grace period when it is shorter).
+CHARTER_REMINDER_BEFORE = timedelta(days=7)
 
 
 def peer_save(*, peer, languages, account=None):
@@ -68,7 +76,11 @@ def nomination_create(*, nominator, nominee, **fields):
         if known or Nomination.objects.in_progress().filter(nominee=nominee).exists():
             return None
         nomination = Nomination.objects.create(nominator=nominator, nominee=nominee, **fields)
-        notify([nomination.nominee], reverse("peers:nomination_answer", args=[nomination.pk]))
+        notify(
+            [nomination.nominee],
+            reverse("peers:nomination_answer", args=[nomination.pk]),
+            kind=Kind.NOMINATION,
+        )
     return nomination
 
 
@@ -91,6 +103,7 @@ def nomination_answer(*, nomination_id, nominee, consent, attestation):
             notify(
                 roles.coordinator_users(nomination.nominator.site_id),
                 reverse("peers:nomination_queue"),
+                kind=Kind.NOMINATION_QUEUE,
             )
         else:
             nomination.state = Nomination.State.REFUSED_BY_NOMINEE
@@ -117,7 +130,7 @@ def nomination_decide(*, nomination_id, coordinator, accept, reason):
         nomination.save()
         if accept:
             candidate_from_nomination(nomination)
-        notify([nomination.nominator.user], reverse("peers:me"))
+        notify([nomination.nominator.user], reverse("peers:me"), kind=Kind.NOMINATION_DECIDED)
     return nomination
 
 
@@ -142,3 +155,87 @@ def candidate_from_nomination(nomination):
         eligibility_attested_at=nomination.answered_at,
     )
     return peer
+
+
+# Status changes ---------------------------------------------------------------------------
+
+
+def peer_change_status(*, peer, to_status, by, requested_by, reason="", paused_until=None):
+    """Records a status change (PeerSupporter.change_status, which raises
+    StatusChangeRefused) and, for a peer who pauses or withdraws, passes their pending
+    offers on at once, in the same transaction: a request never waits for someone away."""
+    from support_requests.services import offers_pass_on
+
+    with transaction.atomic():
+        change = peer.change_status(
+            to_status, by=by, requested_by=requested_by, reason=reason, paused_until=paused_until
+        )
+        if peer.status != Status.ACTIVE:
+            offers_pass_on(peer=peer)
+    return change
+
+
+# The commitments charter -------------------------------------------------------------------
+
+
+def charter_impact():
+    """What publishing a new charter version means now, for the coordinator about to do it:
+    how many peers in the programme must sign it again, how many of them are listed in the
+    directory today, and until when their current signature still counts."""
+    engaged = PeerSupporter.objects.engaged()
+    return {
+        "to_sign": engaged.count(),
+        "listed": PeerSupporter.objects.published().count(),
+        "grace_days": settings.CHARTER_GRACE_DAYS,
+        "deadline": timezone.now() + timedelta(days=settings.CHARTER_GRACE_DAYS),
+    }
+
+
+def charter_publish(*, version, now=None):
+    """Puts a new charter version in force and asks every peer in the programme to sign it,
+    by a content-free e-mail naming the deadline. During the grace period their signature
+    of the previous version still counts for the directory (peers.models.CharterRollOut)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        version.publish(now=now)
+        roll_out = charter_roll_out()
+        peers = PeerSupporter.objects.engaged().select_related("user")
+        notify(
+            [peer.user for peer in peers],
+            reverse("peers:me"),
+            kind=Kind.CHARTER,
+            deadline=roll_out.deadline,
+        )
+    return roll_out
+
+
+def charter_remind(*, now=None):
+    """Once per charter version, shortly before its grace period ends, reminds the peers
+    who have not signed it. Returns how many were reminded."""
+    from resources.models import PolicyVersion
+
+    now = now or timezone.now()
+    roll_out = charter_roll_out()
+    if not roll_out.in_grace(now):
+        return 0
+    grace = timedelta(days=settings.CHARTER_GRACE_DAYS)
+    if now < roll_out.deadline - min(CHARTER_REMINDER_BEFORE, grace / 2):
+        return 0
+    with transaction.atomic():
+        version = (
+            PolicyVersion.objects.select_for_update(skip_locked=True)
+            .filter(pk=roll_out.current.pk, signers_reminded_at__isnull=True)
+            .first()
+        )
+        if version is None:
+            return 0
+        peers = list(PeerSupporter.objects.to_sign_current_charter().select_related("user"))
+        notify(
+            [peer.user for peer in peers],
+            reverse("peers:me"),
+            kind=Kind.CHARTER_REMINDER,
+            deadline=roll_out.deadline,
+        )
+        version.signers_reminded_at = now
+        version.save(update_fields=["signers_reminded_at"])
+    return len(peers)

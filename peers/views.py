@@ -1,11 +1,9 @@
-import csv
-
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -32,11 +30,13 @@ from peers.models import (
     Nomination,
     PeerSupporter,
     RequestedBy,
+    SpokenLanguage,
     Status,
     StatusChangeRefused,
+    charter_roll_out,
     current_charter,
 )
-from svsupport.lib.csv_export import spreadsheet_safe
+from svsupport.lib.csv_export import csv_response
 from svsupport.lib.roles import COORDINATOR, coordinator_required, site_scope
 
 DIRECTORY_PAGE_SIZE = 24
@@ -113,7 +113,9 @@ def me(request):
         services.peer_save(peer=form.save(commit=False), languages=form.cleaned_data["languages"])
         messages.success(request, _("Your details are saved."))
         return redirect("peers:me")
-    charter = current_charter()
+    roll_out = charter_roll_out()
+    charter = roll_out.current
+    listed = PeerSupporter.objects.published().filter(pk=peer.pk).exists()
     return render(
         request,
         "peers/me.html",
@@ -122,7 +124,11 @@ def me(request):
             "form": form,
             "charter": charter,
             "charter_signed": charter and peer.signatures.filter(charter=charter).exists(),
-            "missing": peer.missing_for_activation() if peer.status == Status.ACTIVE else [],
+            # Still listed on the previous version's signature: sign by the deadline.
+            "charter_deadline": roll_out.deadline if listed and roll_out.in_grace() else None,
+            "missing": peer.missing_for_activation()
+            if peer.status == Status.ACTIVE and not listed
+            else [],
             "training": peer.training_records.all(),
             "attendances": peer.attendances.select_related("session"),
             "nominations": peer.nominations_made.select_related("nominee"),
@@ -142,8 +148,9 @@ def me_status(request):
         messages.error(request, _("Not recorded: %s") % errors)
         return redirect("peers:me")
     try:
-        peer.change_status(
-            form.cleaned_data["to_status"],
+        services.peer_change_status(
+            peer=peer,
+            to_status=form.cleaned_data["to_status"],
             by=request.user,
             requested_by=RequestedBy.PEER,
             reason=form.cleaned_data["reason"],
@@ -204,12 +211,18 @@ def nomination_answer(request, pk):
 def manage(request):
     attention = bool(request.GET.get("attention"))
     filter_form = ManageFilterForm(request.GET)
+    roll_out = charter_roll_out()  # read once, for every list and count below
     mine = PeerSupporter.objects.in_scope_of(request.user)
-    peers = mine.needing_attention() if attention else mine.with_readiness()
+    peers = (
+        mine.needing_attention(roll_out=roll_out) if attention else mine.with_readiness(roll_out)
+    )
     peers = filter_form.filter(peers).order_by("search_name", "pk")
     page = Paginator(peers, MANAGE_PAGE_SIZE).get_page(request.GET.get("page"))
+    for peer in page:
+        peer.reasons = peer.attention_reasons(roll_out=roll_out)
     query = request.GET.copy()
     query.pop("page", None)
+    in_grace = roll_out.in_grace()
     return render(
         request,
         "peers/manage.html",
@@ -217,11 +230,14 @@ def manage(request):
             "page": page,
             "filter_form": filter_form,
             "attention": attention,
-            "attention_count": mine.needing_attention().count(),
+            "attention_count": mine.needing_attention(roll_out=roll_out).count(),
             "pending_nominations": Nomination.objects.visible_to_coordinator(request.user)
             .filter(state=Nomination.State.AWAITING_COORDINATORS)
             .count(),
             "query": query.urlencode(),
+            # During a roll-out: who has not signed the new version yet, and by when.
+            "roll_out": roll_out if in_grace else None,
+            "to_sign_count": mine.to_sign_current_charter(roll_out).count() if in_grace else 0,
         },
     )
 
@@ -276,8 +292,9 @@ def manage_status(request, pk):
         return redirect("peers:manage_edit", pk=peer.pk)
     data = form.cleaned_data
     try:
-        peer.change_status(
-            data["to_status"],
+        services.peer_change_status(
+            peer=peer,
+            to_status=data["to_status"],
             by=request.user,
             requested_by=data["requested_by"],
             reason=data["reason"],
@@ -380,19 +397,18 @@ def nomination_decide(request, pk):
 
 
 EXPORT_COLUMNS = [
-    "display_name", "username", "profession", "department", "site", "languages",
-    "phone_extension", "work_email", "status", "paused_until", "joined_on",
-    "initial_training", "current_charter_signed", "last_supervision",
+    _lazy("Name"), _lazy("Username"), _lazy("Profession"), _lazy("Department"), _lazy("Site"),
+    _lazy("Languages"), _lazy("Phone extension"), _lazy("Work e-mail"), _lazy("Status"),
+    _lazy("Expected return"), _lazy("Joined on"), _lazy("Initial training completed"),
+    _lazy("Current charter signed"), _lazy("Last supervision"),
 ]  # fmt: skip
 
 
 @coordinator_required
 @require_GET
 def manage_export(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="peer-supporters.csv"'
-    writer = csv.writer(response)
-    writer.writerow(EXPORT_COLUMNS)
+    """The registry as a spreadsheet, in the coordinator's language (svsupport.lib.csv_export
+    for the encoding, formulas and numbers)."""
     peers = (
         PeerSupporter.objects.in_scope_of(request.user)
         .with_readiness()
@@ -400,14 +416,24 @@ def manage_export(request):
         .prefetch_related("languages")
         .order_by("search_name")
     )
-    for peer in peers:
-        row = [
-            peer.display_name, peer.user.get_username(), peer.profession,
-            peer.department or "", peer.site or "",
-            " ".join(peer.language_codes), peer.phone_extension, peer.work_email,
-            peer.status, peer.paused_until or "", peer.joined_on,
-            "yes" if peer.has_initial_training else "no",
-            "yes" if peer.has_current_charter else "no", peer.last_supervision or "",
+    yes_no = {True: _("yes"), False: _("no")}
+    rows = [
+        [
+            peer.display_name,
+            peer.user.get_username(),
+            peer.get_profession_display(),
+            peer.department or "",
+            peer.site or "",
+            ", ".join(str(SpokenLanguage(code).label) for code in peer.language_codes),
+            peer.phone_extension,
+            peer.work_email,
+            peer.get_status_display(),
+            peer.paused_until,
+            peer.joined_on,
+            yes_no[peer.has_initial_training],
+            yes_no[peer.has_current_charter],
+            peer.last_supervision,
         ]  # fmt: skip
-        writer.writerow([spreadsheet_safe(value) for value in row])
-    return response
+        for peer in peers
+    ]
+    return csv_response("peer-supporters.csv", EXPORT_COLUMNS, rows)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from svsupport.lib import roles
-from svsupport.lib.text import fold
+from svsupport.lib.text import fold, tel_href
 
 LANGUAGES = ("en", "fr")
 LANGUAGE_NAMES = {"en": _("English"), "fr": _("French")}
@@ -318,7 +318,7 @@ class Hotline(BilingualMixin, models.Model):
 
     @property
     def tel_href(self):
-        return "tel:" + "".join(char for char in self.number if char.isdigit() or char == "+")
+        return tel_href(self.number)
 
 
 class PolicyDocumentQuerySet(models.QuerySet):
@@ -399,6 +399,9 @@ class PolicyVersion(BilingualMixin, models.Model):
     body_en = models.TextField(_("text (English)"), blank=True, max_length=BODY_MAX_LENGTH)
     body_fr = models.TextField(_("text (French)"), blank=True, max_length=BODY_MAX_LENGTH)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # For the commitments charter: when the peers who had not signed this version were
+    # reminded, once, before the end of its grace period (peers.services.charter_remind).
+    signers_reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     en_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
     fr_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
 

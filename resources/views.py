@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from organisation.models import Site, staff_site_and_department
+from peers import services as peer_services
 from resources import access, forms
 from resources.models import (
     HELP_SLUG,
@@ -213,10 +214,16 @@ def policy(request, slug):
 @require_GET
 def policy_version(request, slug, number):
     version = access.get_policy_version_for_user(request.user, slug, number)
+    is_charter_draft = version.is_draft and version.document.kind == PolicyDocument.Kind.CHARTER
     return render(
         request,
         "resources/policy_version.html",
-        {"version": version, "text": version.localized(get_language())},
+        {
+            "version": version,
+            "text": version.localized(get_language()),
+            # Told before publishing: who must sign again, and until when they stay listed.
+            "charter_impact": peer_services.charter_impact() if is_charter_draft else None,
+        },
     )
 
 
@@ -520,8 +527,14 @@ def policy_version_edit(request, slug, number):
 @require_POST
 def policy_version_publish(request, slug, number):
     version = access.get_draft_version_for_editor(slug, number)
-    version.publish()
-    messages.success(request, _("Published: this version is now in force."))
+    if version.document.kind == PolicyDocument.Kind.CHARTER:
+        peer_services.charter_publish(version=version)
+        messages.success(
+            request, _("Published: this version is now in force. The peers are asked to sign it.")
+        )
+    else:
+        version.publish()
+        messages.success(request, _("Published: this version is now in force."))
     return redirect(version.document)
 
 

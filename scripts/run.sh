@@ -26,8 +26,40 @@ unset DATABASE_URL  # the run command always uses the embedded database
 # Idempotent: creates the demo accounts on the first start and lists them every time.
 .venv/bin/python manage.py seed_demo || echo "(no demo data: this database holds real accounts)"
 .venv/bin/python manage.py collectstatic --noinput -v0
+# Links in e-mails point to this server, on whatever port it listens.
+export SITE_URL="${SITE_URL:-http://127.0.0.1:${PORT}}"
+
+# The clock, as cron or the compose `clock` service runs it in production: `manage.py tick`
+# every minute (offers pass on, reminders and queued e-mails leave). With the default
+# EMAIL_URL (consolemail://) every e-mail is printed here, in the run log.
+clock() {
+  local sleep_pid=""
+  trap 'if [ -n "$sleep_pid" ]; then kill "$sleep_pid" 2>/dev/null; fi; exit 0' TERM
+  while true; do
+    .venv/bin/python manage.py tick || echo "tick failed; the clock tries again in a minute" >&2
+    sleep 60 &
+    sleep_pid=$!
+    wait "$sleep_pid" || true
+  done
+}
+clock &
+clock_pid=$!
+gunicorn_pid=""
+stop() {
+  set +e  # stop both whatever has already ended
+  if [ -n "$gunicorn_pid" ]; then kill -TERM "$gunicorn_pid" 2>/dev/null; fi
+  kill -TERM "$clock_pid" 2>/dev/null
+  wait 2>/dev/null
+}
+# Whichever ends first (Ctrl+C, gunicorn stopped by a signal), both stop.
+trap stop EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
 echo
-echo "  svsupport is running at http://127.0.0.1:${PORT}/  (Ctrl+C stops it)"
+echo "  svsupport is running at ${SITE_URL}/  (Ctrl+C stops it; the clock ticks every minute)"
 echo
-exec .venv/bin/gunicorn svsupport.wsgi --bind "127.0.0.1:${PORT}" --workers 2 \
-  --error-logfile -
+.venv/bin/gunicorn svsupport.wsgi --bind "127.0.0.1:${PORT}" --workers 2 \
+  --error-logfile - &
+gunicorn_pid=$!
+wait "$gunicorn_pid" || true

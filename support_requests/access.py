@@ -2,12 +2,14 @@
 Anybody else gets the same 404 as for an identifier that does not exist; views and
 templates use the capacity they are handed and never work the relationship out again."""
 
+import uuid
+
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 
 from peers.models import PeerSupporter
-from support_requests.models import Offer, Status, SupportRequest
+from support_requests.models import Invitation, Offer, SupportRequest, TeamSession
 from svsupport.lib import roles
 from svsupport.lib.http import parse_id
 
@@ -39,9 +41,12 @@ def holds(user, support_request, capacity):
     if capacity == Capacity.OFFERED_PEER:
         return support_request.offered_now
     if capacity == Capacity.COORDINATOR:
-        # Only the coordinators of the request's site (and the network's).
-        scope = roles.site_scope(user, roles.COORDINATOR)
-        return support_request.status == Status.DISPATCH and support_request.site_id in scope
+        # Only while it is in their queue: waiting for a peer, or accepted with the first
+        # contact overdue (the same fields in both cases, never identity, contact or message),
+        # and only for the coordinators of the request's site (and the network's).
+        if not support_request.in_coordinator_queue:
+            return False
+        return support_request.site_id in roles.site_scope(user, roles.COORDINATOR)
     return support_request.offered_ever
 
 
@@ -107,3 +112,33 @@ def get_request_for_privacy_officer(pk):
     if support_request is None:
         raise Http404
     return support_request
+
+
+def get_invitation_for_invitee(user, pk):
+    """An invitation addressed to this user; 404 for anybody else (coordinators, the
+    colleague who suggested it, peers), exactly as for an unknown id."""
+    invitation = (
+        Invitation.objects.for_invitee(user).select_related("named_referrer").filter(pk=pk).first()
+    )
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def get_team_session_to_arrange(user, pk):
+    """A team session still waiting for the coordinators; 404 once arranged or unknown.
+    The caller's role is decided by `coordinator_required` first."""
+    session = TeamSession.objects.filter(pk=pk, state=TeamSession.State.REQUESTED).first()
+    if session is None:
+        raise Http404
+    return session
+
+
+def own_request_by_submission(user, submission_id):
+    """The user's own request made by the form whose hidden id is `submission_id`, or None
+    (a malformed id included): what a second click on an invitation's "yes" leads to."""
+    try:
+        pk = uuid.UUID(str(submission_id))
+    except ValueError:
+        return None
+    return SupportRequest.objects.not_purged().filter(pk=pk, requester=user).first()

@@ -1,4 +1,5 @@
-"""The clock: lapsed offers, reminders, follow-ups, the purge and the mail queue, run by
+"""The clock: lapsed offers, reminders, follow-ups, the purge, unanswered invitations and the
+mail queue, run by
 `manage.py tick`.
 
 Several copies may run at once (one per web server, or an overlapping cron): each step
@@ -15,10 +16,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from support_requests.models import FollowUp, Offer, Status, SupportRequest
-from support_requests.services import offer_to_next_peer, request_purge
+from support_requests.models import FollowUp, Invitation, Offer, Status, SupportRequest
+from support_requests.services import invitation_erase, offer_to_next_peer, request_purge
 from svsupport.lib import jobs, mail
-from svsupport.lib.mail import notify
+from svsupport.lib.mail import Kind, notify
+from svsupport.lib.roles import coordinator_users
 
 logger = logging.getLogger(__name__)
 
@@ -29,15 +31,23 @@ BATCH = 100
 class TickReport:
     lapsed: int = 0
     reminded: int = 0
+    contact_reminders: int = 0
+    contact_overdue: int = 0
+    charter_reminders: int = 0
     follow_ups: int = 0
     purged: int = 0
+    invitations_erased: int = 0
     mailed: mail.SendReport = field(default_factory=mail.SendReport)
     failed: list = field(default_factory=list)
 
     def __str__(self):
         text = (
             f"{self.lapsed} offer(s) lapsed, {self.reminded} reminder(s), "
+            f"{self.contact_reminders} first-contact reminder(s), "
+            f"{self.contact_overdue} first contact(s) overdue, "
+            f"{self.charter_reminders} charter reminder(s), "
             f"{self.follow_ups} follow-up(s) sent, {self.purged} request(s) purged, "
+            f"{self.invitations_erased} invitation(s) erased, "
             f"{self.mailed.sent} e-mail(s) sent, {self.mailed.deferred} deferred"
         )
         if self.failed:
@@ -55,8 +65,12 @@ def tick(now=None):
         for name, field_name, step in [
             ("lapse_offers", "lapsed", lapse_offers),
             ("remind_offers", "reminded", remind_offers),
+            ("remind_first_contact", "contact_reminders", remind_first_contact),
+            ("alert_contact_overdue", "contact_overdue", alert_contact_overdue),
+            ("remind_charter", "charter_reminders", remind_charter),
             ("send_follow_ups", "follow_ups", send_follow_ups),
             ("purge_expired", "purged", purge_expired),
+            ("erase_invitations", "invitations_erased", erase_invitations),
             ("send_queued_mail", "mailed", send_queued_mail),
         ]:
             try:
@@ -105,9 +119,80 @@ def remind_offers(now):
             .select_related("peer__user")
         )
         for offer in offers:
-            notify([offer.peer.user], reverse("requests:detail", args=[offer.support_request_id]))
+            notify(
+                [offer.peer.user],
+                reverse("requests:detail", args=[offer.support_request_id]),
+                kind=Kind.OFFER_REMINDER,
+                deadline=offer.expires_at,
+            )
         Offer.objects.filter(pk__in=[offer.pk for offer in offers]).update(reminded_at=now)
     return len(offers)
+
+
+def awaiting_first_contact():
+    return SupportRequest.objects.not_purged().filter(
+        status=Status.ACCEPTED, first_contact_at__isnull=True
+    )
+
+
+def remind_first_contact(now):
+    """At half the first-contact promise, the assigned peer who has recorded no first
+    contact gets one reminder, with the promise as deadline."""
+    half = timedelta(hours=settings.REQUEST_CONTACT_PROMISE_HOURS / 2)
+    with transaction.atomic():
+        due = list(
+            awaiting_first_contact()
+            .select_for_update(skip_locked=True, of=("self",))
+            .filter(contact_reminded_at__isnull=True, created_at__lte=now - half)
+            .select_related("assigned_peer__user")
+        )
+        for support_request in due:
+            notify(
+                [support_request.assigned_peer.user],
+                reverse("requests:detail", args=[support_request.pk]),
+                kind=Kind.CONTACT_REMINDER,
+                deadline=support_request.contact_promise_due_at,
+            )
+        SupportRequest.objects.filter(pk__in=[item.pk for item in due]).update(
+            contact_reminded_at=now
+        )
+    return len(due)
+
+
+def alert_contact_overdue(now):
+    """At the promise, an accepted request with no first contact goes to the coordinators'
+    queue as "contact overdue" (it stays there until the contact is recorded), and they
+    are alerted once."""
+    promise = timedelta(hours=settings.REQUEST_CONTACT_PROMISE_HOURS)
+    with transaction.atomic():
+        due = list(
+            awaiting_first_contact()
+            .select_for_update(skip_locked=True, of=("self",))
+            .filter(contact_overdue_at__isnull=True, created_at__lte=now - promise)
+        )
+        if due:
+            SupportRequest.objects.filter(pk__in=[item.pk for item in due]).update(
+                contact_overdue_at=now
+            )
+            # The coordinators of each request's site (and the network's), once per site.
+            for site_id in {item.site_id for item in due}:
+                notify(
+                    coordinator_users(site_id),
+                    reverse("requests:dispatch"),
+                    kind=Kind.CONTACT_OVERDUE,
+                    deadline=min(
+                        item.contact_promise_due_at for item in due if item.site_id == site_id
+                    ),
+                )
+    return len(due)
+
+
+def remind_charter(now):
+    """Before the end of a new charter's grace period, the peers who have not signed it
+    yet are reminded once (peers.services.charter_remind)."""
+    from peers.services import charter_remind
+
+    return charter_remind(now=now)
 
 
 def send_follow_ups(now):
@@ -120,28 +205,52 @@ def send_follow_ups(now):
         for follow_up in due:
             requester = follow_up.support_request.requester
             if requester:
-                notify([requester], reverse("requests:detail", args=[follow_up.support_request_id]))
+                notify(
+                    [requester],
+                    reverse("requests:detail", args=[follow_up.support_request_id]),
+                    kind=Kind.FOLLOW_UP,
+                )
         FollowUp.objects.filter(pk__in=[item.pk for item in due]).update(sent_at=now)
     return len(due)
+
+
+def in_batches(select, handle):
+    """Calls `handle` on the rows of `select()` (a queryset locking with SKIP LOCKED), BATCH
+    at a time, each batch in its own transaction, until a batch comes back short. Returns how
+    many calls returned a true value."""
+    count = 0
+    while True:
+        with transaction.atomic():
+            rows = list(select()[:BATCH])
+            count += sum(bool(handle(row)) for row in rows)
+        if len(rows) < BATCH:
+            return count
 
 
 def purge_expired(now):
     """Closed or withdrawn requests past the retention period lose identity and free
     text; the de-identified figures stay."""
     limit = now - timedelta(days=settings.REQUEST_RETENTION_DAYS)
-    count = 0
-    while True:
-        with transaction.atomic():
-            expired = list(
-                SupportRequest.objects.select_for_update(skip_locked=True).filter(
-                    status__in=[Status.CLOSED, Status.WITHDRAWN],
-                    purged_at__isnull=True,
-                    closed_at__lte=limit,
-                )[:BATCH]
-            )
-            count += sum(request_purge(support_request=item, now=now) for item in expired)
-        if len(expired) < BATCH:
-            return count
+    return in_batches(
+        lambda: SupportRequest.objects.select_for_update(skip_locked=True).filter(
+            status__in=[Status.CLOSED, Status.WITHDRAWN],
+            purged_at__isnull=True,
+            closed_at__lte=limit,
+        ),
+        lambda support_request: request_purge(support_request=support_request, now=now),
+    )
+
+
+def erase_invitations(now):
+    """Invitations nobody answered (or answered "not now") within OUTREACH_RETENTION_DAYS
+    are erased, with the e-mails that link to them."""
+    limit = now - timedelta(days=settings.OUTREACH_RETENTION_DAYS)
+    return in_batches(
+        lambda: Invitation.objects.select_for_update(skip_locked=True).filter(
+            created_at__lte=limit
+        ),
+        invitation_erase,
+    )
 
 
 def send_queued_mail(now):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organisation.models import Department, Site
+from peers.forms import AccountField
 from peers.models import PeerSupporter, Profession, SpokenLanguage
 from support_requests.models import (
     MESSAGE_MAX_LENGTH,
@@ -17,6 +18,7 @@ from support_requests.models import (
     SitePreference,
     Situation,
     SupportRequest,
+    TeamSession,
     Timing,
 )
 from svsupport.lib.forms import CleanTextMixin, DateField, DateInput, DateTimeField, past_or_today
@@ -67,13 +69,23 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
         ),
     )
 
-    # requester_department is not a model field of the form: the record's id is stored.
+    # The one required question first, then when, then what is optional; the preferences
+    # last. requester_department is not a model field of the form: the record's id is stored.
     field_order = [
         "submission_id",
+        "contact_method",
+        "contact_detail",
+        "timing",
+        "time_window",
+        "message",
+        "situation",
         "site",
         "site_preference",
         "prefer_other_department",
         "requester_department",
+        "prefer_same_profession",
+        "requester_profession",
+        "preferred_language",
     ]
 
     class Meta:
@@ -106,6 +118,10 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
             "site_preference": forms.RadioSelect,
             "contact_method": forms.RadioSelect,
             "timing": forms.RadioSelect,
+        }
+        error_messages = {
+            "contact_method": {"required": _("Choose how the peer should contact you.")},
+            "timing": {"required": _("Choose when the peer should contact you.")},
         }
 
     def __init__(self, *args, chosen_peer=None, site=None, department=None, **kwargs):
@@ -140,7 +156,9 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
     def clean_contact_detail(self):
         phone = self.cleaned_data["contact_detail"].strip()
         if phone and not PHONE_PATTERN.match(phone):
-            raise forms.ValidationError(_("Write a phone number with digits only."))
+            raise forms.ValidationError(
+                _("Write the phone number with digits only, for example 06 12 34 56 78.")
+            )
         return phone
 
     def clean(self):
@@ -148,7 +166,10 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
         if cleaned.get("contact_method") == ContactMethod.PHONE and not cleaned.get(
             "contact_detail"
         ):
-            self.add_error("contact_detail", _("Give the number the peer should call."))
+            self.add_error(
+                "contact_detail",
+                _("Write the number the peer should call, or choose e-mail above."),
+            )
         if cleaned.get("contact_method") != ContactMethod.PHONE:
             cleaned["contact_detail"] = ""
         if (
@@ -160,7 +181,9 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
                 _("A meeting in person is with a peer of your site: choose the phone or video."),
             )
         if cleaned.get("timing") == Timing.WINDOW and not cleaned.get("time_window"):
-            self.add_error("time_window", _("Say when suits you."))
+            self.add_error(
+                "time_window", _("Write when suits you, for example: Tuesday after 4 pm.")
+            )
         return cleaned
 
     def request_values(self):
@@ -189,7 +212,9 @@ class FirstContactForm(forms.Form):
     def clean_contacted_at(self):
         value = self.cleaned_data["contacted_at"]
         if value > timezone.now():
-            raise forms.ValidationError(_("This moment is in the future."))
+            raise forms.ValidationError(
+                _("This moment is in the future: give a past date and time.")
+            )
         return value
 
 
@@ -218,7 +243,9 @@ class EscalationForm(forms.ModelForm):
     def clean_alerted_at(self):
         value = self.cleaned_data["alerted_at"]
         if value > timezone.now():
-            raise forms.ValidationError(_("This moment is in the future."))
+            raise forms.ValidationError(
+                _("This moment is in the future: give a past date and time.")
+            )
         return value
 
 
@@ -259,3 +286,118 @@ class TrailLookupForm(forms.Form):
         label=_("Identifier of the request"),
         help_text=_("The code at the end of the request's address, e.g. 0f1e…-…"),
     )
+
+
+# Reaching in ------------------------------------------------------------------------------
+
+MAX_INVITEES = 50
+
+
+class AccountsField(forms.CharField):
+    """Colleagues' accounts, one username or work e-mail per line."""
+
+    def __init__(self, **kwargs):
+        super().__init__(widget=forms.Textarea(attrs={"rows": 4}), max_length=8000, **kwargs)
+
+    def clean(self, value):
+        lines = [line.strip() for line in (super().clean(value) or "").splitlines()]
+        lines = list(dict.fromkeys(line for line in lines if line))
+        if not lines:
+            raise forms.ValidationError(_("Give at least one colleague."))
+        if len(lines) > MAX_INVITEES:
+            raise forms.ValidationError(
+                _("At most %(count)s colleagues at once.") % {"count": MAX_INVITEES}
+            )
+        accounts, unknown = [], []
+        for line in lines:
+            try:
+                accounts.append(AccountField().clean(line))
+            except forms.ValidationError:
+                unknown.append(line)
+        if unknown:
+            raise forms.ValidationError(
+                _("No single colleague has this username or work e-mail: %(names)s")
+                % {"names": ", ".join(unknown)}
+            )
+        return list({account.pk: account for account in accounts}.values())
+
+
+class OutreachForm(CleanTextMixin, forms.Form):
+    invitees = AccountsField(
+        label=_("Colleagues to invite"),
+        help_text=_(
+            "One username or work e-mail per line. Do not describe the event: each colleague "
+            "receives the same content-free message."
+        ),
+    )
+    category = forms.ChoiceField(
+        label=_("Kind of event (optional)"),
+        choices=[("", _("Not said"))] + Situation.choices,
+        required=False,
+    )
+
+    def __init__(self, *args, coordinator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.coordinator = coordinator
+
+    def clean_invitees(self):
+        invitees = self.cleaned_data["invitees"]
+        if any(invitee.pk == self.coordinator.pk for invitee in invitees):
+            raise forms.ValidationError(_("You cannot invite yourself."))
+        return invitees
+
+
+class ReferralForm(CleanTextMixin, forms.Form):
+    colleague = AccountField(label=_("Your colleague's username or work e-mail"))
+    name_me = forms.BooleanField(
+        label=_("My colleague may know that the suggestion came from me"), required=False
+    )
+
+    def __init__(self, *args, referrer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.referrer = referrer
+
+    def clean_colleague(self):
+        colleague = self.cleaned_data["colleague"]
+        if colleague.pk == self.referrer.pk:
+            raise forms.ValidationError(
+                _("To ask for yourself, use the form “Ask for a peer supporter”.")
+            )
+        return colleague
+
+
+class InvitationAnswerForm(forms.Form):
+    answer = forms.ChoiceField(
+        choices=[("not_now", _("Not now")), ("no", _("No, thank you"))],
+        widget=forms.HiddenInput,
+    )
+
+
+class TeamSessionRequestForm(forms.ModelForm):
+    class Meta:
+        model = TeamSession
+        fields = ["department", "headcount"]
+
+    def __init__(self, *args, department=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = Department.objects.offered_to(department)
+        self.fields["department"].initial = department
+        self.fields["department"].empty_label = "—"
+
+
+class TeamSessionArrangeForm(CleanTextMixin, forms.ModelForm):
+    class Meta:
+        model = TeamSession
+        fields = ["held_on", "headcount", "facilitator", "peer"]
+        field_classes = {"held_on": DateField}
+        widgets = {"held_on": DateInput()}
+        help_texts = {
+            "facilitator": _("Who leads it: an occupational psychologist, the EAP."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ["held_on", "facilitator", "peer"]:
+            self.fields[name].required = True
+        self.fields["peer"].queryset = PeerSupporter.objects.published().order_by("search_name")
+        self.fields["peer"].label_from_instance = lambda peer: peer.display_name

@@ -7,6 +7,7 @@ erases identity and free text and keeps only de-identified figures.
 """
 
 import uuid
+from datetime import timedelta
 
 from auditlog.registry import auditlog
 from django.conf import settings
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from organisation.models import Department, Site
 from peers.models import PeerSupporter, Profession, SpokenLanguage
 from svsupport.lib.encryption import EncryptedCharField, EncryptedTextField
+from svsupport.lib.text import tel_href
 
 MESSAGE_MAX_LENGTH = 500
 
@@ -31,6 +33,23 @@ class Status(models.TextChoices):
 
 
 OPEN_STATUSES = [Status.OFFERED, Status.DISPATCH, Status.ACCEPTED]
+
+
+class DispatchReason(models.TextChoices):
+    """Why a request is in the coordinators' queue."""
+
+    NO_MATCH = "no_match", _("No peer supporter matched")
+    OFFERS_LAPSED = "offers_lapsed", _("The peers asked did not take it")
+    CHOSEN_UNAVAILABLE = "chosen_unavailable", _("The chosen peer supporter is unavailable")
+    CONTACT_OVERDUE = "contact_overdue", _("Contact overdue")
+
+
+# A request the coordinators see: waiting in the dispatch queue, or accepted and past the
+# first-contact promise with no contact recorded (until the contact is recorded).
+CONTACT_OVERDUE_RULE = Q(
+    status=Status.ACCEPTED, contact_overdue_at__isnull=False, first_contact_at__isnull=True
+)
+COORDINATOR_QUEUE_RULE = Q(status=Status.DISPATCH) | CONTACT_OVERDUE_RULE
 
 
 class ContactMethod(models.TextChoices):
@@ -80,6 +99,11 @@ class SupportRequestQuerySet(models.QuerySet):
 
         scope = roles.site_scope(user, role)
         return self.filter(roles.scope_filter(scope)) if scope else self.none()
+
+    def in_coordinator_queue(self):
+        """What the coordinators must act on: requests waiting for a peer and accepted
+        requests whose first contact is overdue, oldest first."""
+        return self.not_purged().filter(COORDINATOR_QUEUE_RULE).order_by("created_at", "pk")
 
     def not_purged(self):
         return self.filter(purged_at__isnull=True)
@@ -143,8 +167,13 @@ class SupportRequest(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     dispatched_at = models.DateTimeField(null=True, blank=True)
+    dispatch_reason = models.CharField(max_length=24, choices=DispatchReason.choices, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
     first_contact_at = models.DateTimeField(null=True, blank=True)
+    # The first-contact watch (clock.watch_first_contact): the assigned peer reminded at half
+    # the promise, the coordinators alerted at the promise.
+    contact_reminded_at = models.DateTimeField(null=True, blank=True)
+    contact_overdue_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True, db_index=True)
     close_outcome = models.CharField(max_length=24, choices=Outcome.choices, blank=True)
 
@@ -189,6 +218,44 @@ class SupportRequest(models.Model):
     @property
     def is_open(self):
         return self.status in OPEN_STATUSES
+
+    @property
+    def contact_address(self):
+        """The number or e-mail address the peer uses to reach the requester."""
+        if self.contact_method == ContactMethod.PHONE:
+            return self.contact_detail or ""
+        return self.requester.email if self.requester else ""
+
+    @property
+    def contact_href(self):
+        """The same, as a link a phone opens in one tap: `tel:` or `mailto:`."""
+        if self.contact_method == ContactMethod.PHONE:
+            return tel_href(self.contact_address)
+        return f"mailto:{self.contact_address}"
+
+    @property
+    def contact_promise_due_at(self):
+        """When the colleague was promised a first contact at the latest."""
+        return self.created_at + timedelta(hours=settings.REQUEST_CONTACT_PROMISE_HOURS)
+
+    @property
+    def is_contact_overdue(self):
+        return (
+            self.status == Status.ACCEPTED
+            and self.contact_overdue_at is not None
+            and self.first_contact_at is None
+        )
+
+    @property
+    def in_coordinator_queue(self):
+        return self.status == Status.DISPATCH or self.is_contact_overdue
+
+    @property
+    def queue_reason(self):
+        """Why the request is in the coordinators' queue (a DispatchReason)."""
+        if self.is_contact_overdue:
+            return DispatchReason.CONTACT_OVERDUE
+        return DispatchReason(self.dispatch_reason or DispatchReason.NO_MATCH)
 
     def pending_offer(self):
         return self.offers.pending().select_related("peer").first()
@@ -332,9 +399,152 @@ class FollowUp(models.Model):
         return "Follow-up"
 
 
+# Reaching in ------------------------------------------------------------------------------
+#
+# Outreach, referrals and team sessions live here, beside the support requests, because an
+# invitation answered "yes" becomes a support request through request_create and the same
+# matching, and a team session is dispatched by the same coordinators: one app owns the
+# journey from "someone should be offered support" to "a peer is with them".
+
+
+class Outreach(models.Model):
+    """A coordinator reached in after a serious event. Who recorded it, when, an optional
+    category and how many colleagues were invited: never a description, never the answers.
+    Who was invited lives only in the pending invitations, erased when answered or after
+    OUTREACH_RETENTION_DAYS."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    category = models.CharField(
+        _("kind of event (optional)"), max_length=16, choices=Situation.choices, blank=True
+    )
+    invited_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return "Outreach"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def for_invitee(self, user):
+        return self.filter(invitee=user) if user.is_authenticated else self.none()
+
+
+class Invitation(models.Model):
+    """A content-free "would you like a peer?" addressed to one colleague, after an
+    outreach or a colleague's referral. Only the invitee may see it. Any answer but
+    "not now" erases it; an unanswered one is erased after OUTREACH_RETENTION_DAYS. The
+    answer itself is never stored: a "yes" becomes the invitee's own support request, with
+    no link back, and adds one to the anonymous monthly tally."""
+
+    class Source(models.TextChoices):
+        OUTREACH = "outreach", _("Outreach by the coordinators")
+        REFERRAL = "referral", _("A colleague's suggestion")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    invitee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations"
+    )
+    source = models.CharField(max_length=16, choices=Source.choices)
+    outreach = models.ForeignKey(
+        Outreach, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Set only when the colleague who suggested it agreed to be named to the invitee.
+    named_referrer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    category = models.CharField(max_length=16, choices=Situation.choices, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    postponed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return "Invitation"
+
+
+class InvitationTally(models.Model):
+    """Anonymous monthly counts for the figures: invitations sent and taken up, by source,
+    by month of sending. No person, no day."""
+
+    month = models.DateField()
+    source = models.CharField(max_length=16, choices=Invitation.Source.choices)
+    invited = models.PositiveIntegerField(default=0)
+    taken_up = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["month", "source"], name="one_tally_per_month_source")
+        ]
+
+    def __str__(self):
+        return "Invitation tally"
+
+
+class HeadcountBand(models.TextChoices):
+    UP_TO_5 = "2_5", _("2 to 5 people")
+    UP_TO_10 = "6_10", _("6 to 10 people")
+    UP_TO_20 = "11_20", _("11 to 20 people")
+    OVER_20 = "over_20", _("More than 20 people")
+
+
+class TeamSession(models.Model):
+    """A team session after an event that hit several staff: asked by a manager, arranged by
+    the coordinators with a facilitator (occupational psychologist, EAP) and a peer. The
+    record holds that it happens, when, for about how many and who facilitates: no content."""
+
+    class State(models.TextChoices):
+        REQUESTED = "requested", _("Asked, waiting for the coordinators")
+        ARRANGED = "arranged", _("Arranged")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    department = models.ForeignKey(
+        Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("team or department (optional)"),
+    )  # fmt: skip
+    headcount = models.CharField(_("how many people"), max_length=8, choices=HeadcountBand.choices)
+    requested_at = models.DateTimeField(default=timezone.now)
+    state = models.CharField(
+        max_length=16, choices=State.choices, default=State.REQUESTED, db_index=True
+    )
+    held_on = models.DateField(_("date of the session"), null=True, blank=True)
+    facilitator = models.CharField(_("facilitator"), max_length=120, blank=True)
+    peer = models.ForeignKey(
+        PeerSupporter, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("peer supporter"),
+    )  # fmt: skip
+    arranged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self):
+        return "Team session"
+
+
 CONFIDENTIAL_FIELDS = ["requester_department", "contact_detail", "time_window", "message"]
 auditlog.register(SupportRequest, exclude_fields=CONFIDENTIAL_FIELDS)
 auditlog.register(Offer)
 auditlog.register(Meeting)
 auditlog.register(Escalation)
 auditlog.register(FollowUp)
+auditlog.register(Outreach)
+auditlog.register(TeamSession)
+# Invitation and InvitationTally are left out of the audit log on purpose: an entry per
+# invitation deleted by its invitee, written a moment before their new support request,
+# would tie the two together (see README "Reaching in").

@@ -11,23 +11,29 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from evaluation.services import feedback_invite
 from peers.models import PeerSupporter
+from peers.models import Status as PeerStatus
 from support_requests import site_matching
 from support_requests.models import (
     OPEN_STATUSES,
+    DispatchReason,
     Escalation,
     FollowUp,
+    Invitation,
+    InvitationTally,
     Meeting,
     Offer,
+    Outreach,
     Status,
     SupportRequest,
+    TeamSession,
 )
-from svsupport.lib.mail import forget_link, notify
+from svsupport.lib.mail import Kind, forget_link, notify
 from svsupport.lib.roles import coordinator_users
 
 
@@ -155,9 +161,17 @@ def offer_to_next_peer(support_request, now=None):
     if peer is None:
         support_request.status = Status.DISPATCH
         support_request.dispatched_at = now
+        support_request.dispatch_reason = dispatch_reason(support_request)
         support_request.went_to_dispatch = True
-        support_request.save(update_fields=["status", "dispatched_at", "went_to_dispatch"])
-        notify(coordinator_users(support_request.site_id), reverse("requests:dispatch"))
+        support_request.save(
+            update_fields=["status", "dispatched_at", "dispatch_reason", "went_to_dispatch"]
+        )
+        notify(
+            coordinator_users(support_request.site_id),
+            reverse("requests:dispatch"),
+            kind=Kind.DISPATCH,
+            deadline=support_request.contact_promise_due_at,
+        )
         return None
     window = timedelta(minutes=settings.REQUEST_ACCEPT_WINDOW_MINUTES)
     offer = Offer.objects.create(
@@ -166,8 +180,23 @@ def offer_to_next_peer(support_request, now=None):
     support_request.status = Status.OFFERED
     support_request.offers_count = support_request.offers.count()
     support_request.save(update_fields=["status", "offers_count"])
-    notify([peer.user], reverse("requests:detail", args=[support_request.pk]))
+    notify(
+        [peer.user],
+        reverse("requests:detail", args=[support_request.pk]),
+        kind=Kind.OFFER,
+        deadline=offer.expires_at,
+    )
     return offer
+
+
+def dispatch_reason(support_request):
+    """Why no peer is offered the request now: the person asked for one peer only, or the
+    peers asked did not take it, or nobody matched at all."""
+    if support_request.chosen_peer_id:
+        return DispatchReason.CHOSEN_UNAVAILABLE
+    if support_request.offers.exists():
+        return DispatchReason.OFFERS_LAPSED
+    return DispatchReason.NO_MATCH
 
 
 def locked_request(request_id):
@@ -180,7 +209,10 @@ def request_accept(*, request_id, peer):
     with transaction.atomic():
         support_request = locked_request(request_id)
         offer = support_request.offers.filter(peer=peer, state=Offer.State.PENDING).first()
-        if support_request.status != Status.OFFERED or offer is None:
+        # A paused or withdrawn peer's offers moved on (offers_pass_on); this guards the
+        # instant between their status change and that.
+        available = PeerSupporter.objects.filter(pk=peer.pk, status=PeerStatus.ACTIVE).exists()
+        if support_request.status != Status.OFFERED or offer is None or not available:
             raise AlreadyTaken
         now = timezone.now()
         offer.state, offer.answered_at = Offer.State.ACCEPTED, now
@@ -209,8 +241,22 @@ def request_assign(*, request_id, peer):
         support_request = locked_request(request_id)
         if support_request.status != Status.DISPATCH:
             raise AlreadyTaken
-        assign(support_request, peer, timezone.now())
+        now = timezone.now()
+        assign(support_request, peer, now)
+        notify(
+            [peer.user],
+            reverse("requests:detail", args=[support_request.pk]),
+            kind=Kind.ASSIGNED,
+            deadline=promise_ahead(support_request, now),
+        )
     return support_request
+
+
+def promise_ahead(support_request, now):
+    """The first-contact promise, when it is still ahead (a deadline already past would
+    read as a mistake in an e-mail)."""
+    due = support_request.contact_promise_due_at
+    return due if due > now else None
 
 
 def assign(support_request, peer, now):
@@ -219,7 +265,35 @@ def assign(support_request, peer, now):
     support_request.accepted_at = now
     support_request.save(update_fields=["status", "assigned_peer", "accepted_at"])
     if support_request.requester:
-        notify([support_request.requester], reverse("requests:detail", args=[support_request.pk]))
+        notify(
+            [support_request.requester],
+            reverse("requests:detail", args=[support_request.pk]),
+            kind=Kind.PEER_FOUND,
+            deadline=promise_ahead(support_request, now),
+        )
+
+
+def offers_pass_on(*, peer, now=None):
+    """A peer who pauses or withdraws keeps no offer: each of their pending offers is
+    cancelled and the request offered to the next peer (or sent to the coordinators) at
+    once. Returns how many offers moved on."""
+    now = now or timezone.now()
+    request_ids = list(
+        Offer.objects.filter(peer=peer, state=Offer.State.PENDING).values_list(
+            "support_request_id", flat=True
+        )
+    )
+    moved = 0
+    with transaction.atomic():
+        for request_id in request_ids:
+            support_request = locked_request(request_id)
+            cancelled = support_request.offers.filter(peer=peer, state=Offer.State.PENDING).update(
+                state=Offer.State.CANCELLED, answered_at=now
+            )
+            if cancelled and support_request.status == Status.OFFERED:
+                offer_to_next_peer(support_request, now=now)
+                moved += 1
+    return moved
 
 
 def assignment_warnings(support_request, peer):
@@ -288,7 +362,11 @@ def request_escalate(*, support_request, peer, **fields):
         )
         support_request.escalated = True
         support_request.save(update_fields=["escalated"])
-        notify(coordinator_users(support_request.site_id), reverse("requests:dispatch"))
+        notify(
+            coordinator_users(support_request.site_id),
+            reverse("requests:dispatch"),
+            kind=Kind.ALERT,
+        )
     return escalation
 
 
@@ -315,6 +393,11 @@ def request_withdraw(*, support_request):
         if support_request.status not in OPEN_STATUSES:
             raise AlreadyTaken
         now = timezone.now()
+        # The peer who held it, or was asked, is told that nothing more is needed.
+        holders = [support_request.assigned_peer] if support_request.assigned_peer else []
+        holders += [offer.peer for offer in support_request.offers.filter(
+            state=Offer.State.PENDING).select_related("peer__user")]  # fmt: skip
+        notify([holder.user for holder in holders], reverse("requests:inbox"), kind=Kind.WITHDRAWN)
         support_request.offers.filter(state=Offer.State.PENDING).update(
             state=Offer.State.CANCELLED, answered_at=now
         )
@@ -339,8 +422,125 @@ def follow_up_answer(*, follow_up, answer):
             notify(
                 [support_request.assigned_peer.user],
                 reverse("requests:detail", args=[support_request.pk]),
+                kind=Kind.ANOTHER_CONVERSATION,
             )
     return support_request
+
+
+# Reaching in: outreach, referrals, team sessions ----------------------------------------
+
+
+def tally(source, month, *, invited=0, taken_up=0):
+    """Adds to the anonymous monthly counts (one row per month and source)."""
+    row, _created = InvitationTally.objects.select_for_update().get_or_create(
+        month=month, source=source
+    )
+    InvitationTally.objects.filter(pk=row.pk).update(
+        invited=F("invited") + invited, taken_up=F("taken_up") + taken_up
+    )
+
+
+def invite(*, invitee, source, outreach=None, named_referrer=None, category=""):
+    """One content-free invitation and its link-only e-mail. A colleague who already holds
+    an invitation waiting for their answer gets no second one (and whoever asked is told
+    the same as for a new one); returns the invitation, or None."""
+    get_user_model().objects.select_for_update().filter(pk=invitee.pk).exists()
+    if Invitation.objects.for_invitee(invitee).exists():
+        return None
+    invitation = Invitation.objects.create(
+        invitee=invitee,
+        source=source,
+        outreach=outreach,
+        named_referrer=named_referrer,
+        category=category,
+    )
+    tally(source, timezone.localdate(invitation.created_at).replace(day=1), invited=1)
+    notify([invitee], reverse("requests:invitation", args=[invitation.pk]))
+    return invitation
+
+
+def outreach_create(*, coordinator, invitees, category=""):
+    """A coordinator reaches in: every invitee but the coordinator gets an invitation. The
+    outreach keeps the date, the category and how many were invited, nothing else."""
+    with transaction.atomic():
+        outreach = Outreach.objects.create(recorded_by=coordinator, category=category)
+        sent = [
+            invite(
+                invitee=invitee,
+                source=Invitation.Source.OUTREACH,
+                outreach=outreach,
+                category=category,
+            )
+            for invitee in invitees
+            if invitee.pk != coordinator.pk
+        ]
+        outreach.invited_count = len(invitees)
+        outreach.save(update_fields=["invited_count"])
+    return outreach, len([item for item in sent if item])
+
+
+def referral_create(*, referrer, colleague, name_me):
+    """A colleague suggests that another be offered support. The referrer is named to the
+    invitee only when `name_me`; nothing about the referral is kept for the referrer."""
+    with transaction.atomic():
+        return invite(
+            invitee=colleague,
+            source=Invitation.Source.REFERRAL,
+            named_referrer=referrer if name_me else None,
+        )
+
+
+def invitation_accept(*, invitation, values):
+    """The invitee says yes: their own support request, made by request_create exactly as
+    if they had asked, and the invitation erased. Nothing ties the two: the request does
+    not know it came from an invitation. Raises LimitReached like request_create."""
+    with transaction.atomic():
+        locked = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
+        support_request = request_create(requester=invitation.invitee, **values)
+        if locked and support_request:
+            tally(locked.source, timezone.localdate(locked.created_at).replace(day=1), taken_up=1)
+            invitation_erase(locked)
+    return support_request
+
+
+def invitation_postpone(*, invitation):
+    """After "not now": the invitation waits, until it is erased with the unanswered ones."""
+    Invitation.objects.filter(pk=invitation.pk).update(postponed_at=timezone.now())
+
+
+def invitation_erase(invitation):
+    """After "no, thank you", or at the end of the retention period: nothing is left of it.
+    Returns whether there was an invitation to erase."""
+    forget_link(reverse("requests:invitation", args=[invitation.pk]))
+    deleted, _per_model = Invitation.objects.filter(pk=invitation.pk).delete()
+    return bool(deleted)
+
+
+def team_session_request(*, manager, department, headcount):
+    with transaction.atomic():
+        session = TeamSession.objects.create(
+            requested_by=manager, department=department, headcount=headcount
+        )
+        notify(coordinator_users(), reverse("requests:team_session_manage"))
+    return session
+
+
+def team_session_arrange(*, session_id, coordinator, **arrangement):
+    """A coordinator pairs a facilitator with a peer and sets the date. The manager who
+    asked and the peer are told by a link. Raises AlreadyTaken when it was arranged."""
+    with transaction.atomic():
+        session = TeamSession.objects.select_for_update().get(pk=session_id)
+        if session.state != TeamSession.State.REQUESTED:
+            raise AlreadyTaken
+        # held_on, headcount, facilitator and peer (TeamSessionArrangeForm's fields)
+        for name, value in arrangement.items():
+            setattr(session, name, value)
+        session.state = TeamSession.State.ARRANGED
+        session.arranged_by = coordinator
+        session.save()
+        told = [session.peer.user] + ([session.requested_by] if session.requested_by else [])
+        notify(told, reverse("requests:team_sessions"))
+    return session
 
 
 # The purge ------------------------------------------------------------------------------
@@ -394,6 +594,7 @@ def purge_locked(support_request, now):
     )
     support_request.dispatched_at = support_request.accepted_at = None
     support_request.first_contact_at = support_request.closed_at = None
+    support_request.contact_reminded_at = support_request.contact_overdue_at = None
     support_request.purged_at = now or timezone.now()
     children = child_pks(support_request)
     # The purge itself writes no diff: the deleted values would survive in the log.

@@ -1,7 +1,10 @@
+from datetime import timedelta
+
 from auditlog.models import LogEntry
 from auditlog.signals import accessed
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -10,8 +13,9 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from organisation.models import staff_site_and_department
-from peers.access import own_peer_profile, peer_profile_required
+from organisation.models import staff_department, staff_site_and_department
+from peers.access import own_peer_profile, peer_profile, peer_profile_required
+from peers.models import Nomination, PeerSupporter, charter_roll_out
 from support_requests import access, services
 from support_requests.access import Capacity
 from support_requests.forms import (
@@ -20,16 +24,30 @@ from support_requests.forms import (
     EscalationForm,
     FirstContactForm,
     FollowUpAnswerForm,
+    InvitationAnswerForm,
     MeetingForm,
+    OutreachForm,
+    ReferralForm,
     SupportRequestForm,
+    TeamSessionArrangeForm,
+    TeamSessionRequestForm,
     TrailLookupForm,
 )
-from support_requests.models import FollowUp, Offer, Status, SupportRequest
+from support_requests.models import (
+    FollowUp,
+    Invitation,
+    Offer,
+    Outreach,
+    Status,
+    SupportRequest,
+    TeamSession,
+)
 from svsupport.lib import roles
 from svsupport.lib.mail import undelivered
 from svsupport.lib.roles import coordinator_required, privacy_officer_required
 
 LIST_LIMIT = 50
+QUEUE_PAGE_SIZE = 25
 
 
 def log_read(support_request):
@@ -96,7 +114,21 @@ def mine(request):
         .select_related("assigned_peer", "chosen_peer")
         .order_by("-created_at")[:LIST_LIMIT]
     )
-    return render(request, "requests/mine.html", {"support_requests": support_requests})
+    invitations = Invitation.objects.for_invitee(request.user)
+    return render(
+        request,
+        "requests/mine.html",
+        {"support_requests": support_requests, "invitations": invitations},
+    )
+
+
+# The menu section a request's page belongs to, by the reader's capacity.
+DETAIL_SECTIONS = {
+    Capacity.REQUESTER: "ask",
+    Capacity.OFFERED_PEER: "inbox",
+    Capacity.ASSIGNED_PEER: "inbox",
+    Capacity.COORDINATOR: "dispatch",
+}
 
 
 @never_cache
@@ -108,6 +140,7 @@ def detail(request, pk):
         "support_request": support_request,
         "capacity_template": f"requests/_detail_{capacity}.html",
         "now": timezone.now(),
+        "section": DETAIL_SECTIONS[capacity],
         **DETAIL_CONTEXT[capacity](support_request),
     }
     return render(request, "requests/detail.html", context)
@@ -130,7 +163,8 @@ def assigned_peer_context(support_request):
     return {
         "meetings": support_request.meetings.all(),
         "escalations": support_request.escalations.all(),
-        "first_contact_form": FirstContactForm(initial={"contacted_at": timezone.localtime()}),
+        # Never pre-filled: a first contact is recorded when it happened, as typed.
+        "first_contact_form": FirstContactForm(),
         "meeting_form": MeetingForm(initial={"held_on": timezone.localdate()}),
         "escalation_form": EscalationForm(),
         "close_form": CloseForm(),
@@ -138,7 +172,11 @@ def assigned_peer_context(support_request):
 
 
 def coordinator_context(support_request):
-    return {"offers": support_request.offers.select_related("peer"), "assign_form": AssignForm()}
+    return {
+        "offers": support_request.offers.select_related("peer"),
+        # An overdue contact is the assigned peer's to make: no assignment from here.
+        "assign_form": None if support_request.is_contact_overdue else AssignForm(),
+    }
 
 
 # What each capacity's part of the page needs (templates/requests/_detail_<capacity>.html).
@@ -154,9 +192,13 @@ def back_to(support_request):
     return redirect("requests:detail", pk=support_request.pk)
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 def withdraw(request, pk):
+    """GET says what withdrawing does and asks for confirmation; POST withdraws."""
     support_request = access.get_request_as(request.user, pk, Capacity.REQUESTER)
+    if request.method == "GET":
+        return render(request, "requests/withdraw.html", {"support_request": support_request})
     try:
         services.request_withdraw(support_request=support_request)
     except services.AlreadyTaken:
@@ -166,9 +208,24 @@ def withdraw(request, pk):
     return back_to(support_request)
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 def erase(request, pk):
+    """GET says what erasing does and asks for confirmation; POST erases (a closed or
+    withdrawn request only)."""
     support_request = access.get_request_as(request.user, pk, Capacity.REQUESTER)
+    if support_request.is_open:
+        messages.error(request, _("Withdraw the request first, or wait until it is closed."))
+        return back_to(support_request)
+    if request.method == "GET":
+        return render(
+            request,
+            "requests/erase.html",
+            {
+                "support_request": support_request,
+                "retention_days": settings.REQUEST_RETENTION_DAYS,
+            },
+        )
     try:
         services.request_erase(support_request=support_request)
     except services.StillOpen:
@@ -338,17 +395,50 @@ def inbox(request):
 @coordinator_required
 @require_GET
 def dispatch(request):
+    """The coordinators' queue, in their site scope: requests waiting for a peer and first
+    contacts overdue, oldest first, each with why it is here and its age against the
+    promise."""
     mine = SupportRequest.objects.in_scope_of(request.user, roles.COORDINATOR)
-    waiting = mine.in_dispatch().select_related("site").order_by("dispatched_at")
+    queue = mine.in_coordinator_queue().select_related("site")
+    page = Paginator(queue, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     offered = mine.filter(status=Status.OFFERED).count()
     return render(
         request,
         "requests/dispatch.html",
         {
-            "waiting": waiting[:LIST_LIMIT],
+            "page": page,
             "offered_count": offered,
             "undelivered": undelivered(),
+            "promise_hours": settings.REQUEST_CONTACT_PROMISE_HOURS,
             "now": timezone.now(),
+        },
+    )
+
+
+@never_cache
+@coordinator_required
+@require_GET
+def coordination(request):
+    """Where coordinators land after login: what needs their action today, as counts that
+    link to the page where they act."""
+    queue = SupportRequest.objects.in_scope_of(
+        request.user, roles.COORDINATOR
+    ).in_coordinator_queue()
+    peers = PeerSupporter.objects.in_scope_of(request.user)
+    roll_out = charter_roll_out()
+    return render(
+        request,
+        "requests/coordination.html",
+        {
+            "waiting_count": queue.filter(status=Status.DISPATCH).count(),
+            "overdue_count": queue.filter(status=Status.ACCEPTED).count(),
+            "attention_count": peers.needing_attention(roll_out=roll_out).count(),
+            "nominations_count": Nomination.objects.visible_to_coordinator(request.user)
+            .filter(state=Nomination.State.AWAITING_COORDINATORS)
+            .count(),
+            "roll_out": roll_out if roll_out.in_grace() else None,
+            "to_sign_count": peers.to_sign_current_charter(roll_out).count(),
+            "undelivered": undelivered(),
         },
     )
 
@@ -408,3 +498,186 @@ def trail_event(entry):
     if entry.additional_data == services.TRAIL_READ:
         return _("read this access trail (privacy officer)")
     return TRAIL_ACTIONS.get(entry.action, entry.get_action_display())
+
+
+# Reaching in: outreach, referrals, invitations, team sessions ----------------------------
+
+
+@never_cache
+@coordinator_required
+@require_GET
+def outreach_list(request):
+    """A coordinator's own outreach: when, which kind of event, how many were invited and
+    when the unanswered invitations are erased. Never who answered, nor how."""
+    outreaches = Outreach.objects.filter(recorded_by=request.user)[:LIST_LIMIT]
+    return render(
+        request,
+        "requests/outreach_list.html",
+        {"outreaches": outreaches, "retention": timedelta(days=settings.OUTREACH_RETENTION_DAYS)},
+    )
+
+
+@never_cache
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def outreach_new(request):
+    form = OutreachForm(request.POST or None, coordinator=request.user)
+    if form.is_valid():
+        services.outreach_create(
+            coordinator=request.user,
+            invitees=form.cleaned_data["invitees"],
+            category=form.cleaned_data["category"],
+        )
+        messages.success(request, _("Recorded. Each colleague receives a content-free invitation."))
+        return redirect("requests:outreach_list")
+    return render(request, "requests/outreach_new.html", {"form": form})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def refer(request):
+    form = ReferralForm(request.POST or None, referrer=request.user)
+    if form.is_valid():
+        services.referral_create(
+            referrer=request.user,
+            colleague=form.cleaned_data["colleague"],
+            name_me=form.cleaned_data["name_me"],
+        )
+        # The same words whatever happened: an invitation already waiting for this colleague
+        # is not the referrer's to know.
+        messages.success(
+            request,
+            _("Thank you for looking out for your colleague. They receive a discreet invitation."),
+        )
+        return redirect("requests:refer")
+    return render(
+        request,
+        "requests/refer.html",
+        {"form": form, "retention_days": settings.OUTREACH_RETENTION_DAYS},
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def invitation(request, pk):
+    """The invitee's page: yes (the request form, as when one asks), not now, no thanks."""
+    try:
+        invitation = access.get_invitation_for_invitee(request.user, pk)
+    except Http404:
+        # A double click on "yes": the first click made the request and erased the
+        # invitation; the second leads to that request (the person's own), like request_create.
+        made = access.own_request_by_submission(request.user, request.POST.get("submission_id"))
+        if made is None:
+            raise
+        return redirect("requests:sent", pk=made.pk)
+    form = SupportRequestForm(
+        request.POST or None,
+        department=staff_department(request.user),
+        initial={"situation": invitation.category},
+    )
+    limit = None
+    if form.is_valid():
+        try:
+            support_request = services.invitation_accept(
+                invitation=invitation, values=form.request_values()
+            )
+        except services.LimitReached as refusal:
+            limit = refusal.reason
+        else:
+            if support_request is None:
+                raise Http404
+            return redirect("requests:sent", pk=support_request.pk)
+    return render(
+        request,
+        "requests/invitation.html",
+        {
+            "invitation": invitation,
+            "is_outreach": invitation.source == Invitation.Source.OUTREACH,
+            "form": form,
+            "limit": limit,
+            "erased_on": invitation.created_at + timedelta(days=settings.OUTREACH_RETENTION_DAYS),
+        },
+    )
+
+
+@require_POST
+def invitation_answer(request, pk):
+    invitation = access.get_invitation_for_invitee(request.user, pk)
+    form = InvitationAnswerForm(request.POST)
+    if not form.is_valid():
+        return redirect("requests:invitation", pk=invitation.pk)
+    if form.cleaned_data["answer"] == "not_now":
+        services.invitation_postpone(invitation=invitation)
+        messages.success(request, _("Understood. The invitation stays here for a while."))
+    else:
+        services.invitation_erase(invitation)
+        messages.success(request, _("Understood. The invitation is erased. Take care."))
+    return redirect("requests:mine")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def team_sessions(request):
+    """Any staff member asks for a team session; they see the sessions they asked for, and
+    a peer the sessions they are paired on."""
+    form = TeamSessionRequestForm(request.POST or None, department=staff_department(request.user))
+    if form.is_valid():
+        services.team_session_request(manager=request.user, **form.cleaned_data)
+        messages.success(request, _("Asked. The coordinators will arrange the session."))
+        return redirect("requests:team_sessions")
+    peer = peer_profile(request.user)
+    return render(
+        request,
+        "requests/team_sessions.html",
+        {
+            "form": form,
+            "asked": TeamSession.objects.filter(requested_by=request.user).select_related(
+                "department", "peer"
+            )[:LIST_LIMIT],
+            "paired": TeamSession.objects.filter(peer=peer).select_related("department")[
+                :LIST_LIMIT
+            ]
+            if peer
+            else [],
+            "eap_contact": settings.EAP_CONTACT,
+        },
+    )
+
+
+@never_cache
+@coordinator_required
+@require_GET
+def team_session_manage(request):
+    sessions = TeamSession.objects.select_related("department", "peer")[:LIST_LIMIT]
+    rows = [
+        (
+            session,
+            TeamSessionArrangeForm(instance=session, auto_id=f"arrange-{session.pk}-%s")
+            if session.state == TeamSession.State.REQUESTED
+            else None,
+        )
+        for session in sessions
+    ]
+    return render(request, "requests/team_session_manage.html", {"rows": rows})
+
+
+@require_POST
+@coordinator_required
+def team_session_arrange(request, pk):
+    session = access.get_team_session_to_arrange(request.user, pk)
+    form = TeamSessionArrangeForm(request.POST, instance=TeamSession(headcount=session.headcount))
+    if not form.is_valid():
+        errors = " ".join(error for errors in form.errors.values() for error in errors)
+        messages.error(request, _("Not recorded. %s") % errors)
+        return redirect("requests:team_session_manage")
+    try:
+        services.team_session_arrange(
+            session_id=session.pk, coordinator=request.user, **form.cleaned_data
+        )
+    except services.AlreadyTaken:
+        messages.error(request, _("Another coordinator has already arranged this session."))
+    else:
+        messages.success(
+            request, _("Session arranged. The peer and the colleague who asked are told.")
+        )
+    return redirect("requests:team_session_manage")

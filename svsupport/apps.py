@@ -9,4 +9,9 @@ class SvsupportConfig(AppConfig):
     verbose_name = "svsupport"
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         from svsupport import checks  # noqa: F401  (registers the checks)
+        from svsupport.lib.language import on_login
+
+        user_logged_in.connect(on_login, dispatch_uid="svsupport_remember_language")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -34,3 +35,17 @@ class QueuedMail(models.Model):
 
     def __str__(self):
         return f"Queued mail {self.pk}"
+
+
+class LanguagePreference(models.Model):
+    """The language a person reads the application in, kept so that e-mails the clock
+    or a colleague's action sends them (outside any request of theirs) are written in it.
+    Recorded at login and whenever they switch language."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="language_preference"
+    )
+    language = models.CharField(max_length=8)
+
+    def __str__(self):
+        return f"language preference {self.user_id}"

@@ -116,6 +116,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "svsupport.lib.context_processors.roles",
                 "svsupport.lib.context_processors.version",
+                "svsupport.lib.context_processors.section",
+                "svsupport.lib.context_processors.quick_exit",
                 "resources.context_processors.hotlines",
             ],
         },
@@ -223,7 +225,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+# Coordinators land on what needs their action, everyone else on the home page.
+LOGIN_REDIRECT_URL = "landing"
 LOGOUT_REDIRECT_URL = "login"
 
 # Idle timeout: the session lives SESSION_IDLE_MINUTES after the last request, because
@@ -251,6 +254,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/Paris")
 USE_I18N = True
 USE_TZ = True
+# One date format per language, used by every page, e-mail and export: svsupport/formats/.
+FORMAT_MODULE_PATH = ["svsupport.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
@@ -356,8 +361,32 @@ EAP_CONTACT = env.str(
     "EAP_CONTACT", default="Occupational health and psychology service, extension 4500"
 )
 
+# Reaching in: an invitation (outreach or a colleague's referral) left unanswered is erased
+# after this many days.
+OUTREACH_RETENTION_DAYS = env.int("OUTREACH_RETENTION_DAYS", default=14)
+
+
+def quick_exit_url(text):
+    """Where "Leave this page" goes: an http(s) address (the intranet home) or a path of this
+    site; empty: the app's own neutral page."""
+    text = text.strip()
+    if text and not (
+        text.startswith(("https://", "http://"))
+        or (text.startswith("/") and not text.startswith("//"))
+    ):
+        raise ImproperlyConfigured(
+            f"QUICK_EXIT_URL must be an http(s) address or a path starting with /: {text!r}"
+        )
+    return text
+
+
+QUICK_EXIT_URL = quick_exit_url(env.str("QUICK_EXIT_URL", default=""))
+
 # Peer registry: a peer who attended no supervision for this many months needs attention.
 PEER_SUPERVISION_MONTHS = env.int("PEER_SUPERVISION_MONTHS", default=3)
+# Days after a new commitments charter is published during which a signature of the
+# previous version still counts for the directory: peers are asked to sign, then reminded.
+CHARTER_GRACE_DAYS = env.int("CHARTER_GRACE_DAYS", default=30)
 
 # Programme figures: a count from 1 to FIGURES_MIN_COUNT - 1 is shown as "< N", and no median
 # or percentile is computed from fewer values.

@@ -1,16 +1,16 @@
 from django.contrib import admin
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from svsupport import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("start/", views.landing, name="landing"),
     path("healthz", views.healthz, name="healthz"),
+    path("away/", views.away, name="away"),
     path("accounts/", include("accounts.login_urls")),
     path("oidc/", include("accounts.urls")),
-    path("i18n/set-language/", login_not_required(set_language), name="set_language"),
+    path("i18n/set-language/", views.switch_language, name="set_language"),
     path("peers/", include("peers.urls")),
     path("requests/", include("support_requests.urls")),
     path("resources/", include("resources.urls")),

@@ -11,11 +11,12 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from evaluation.models import AwarenessPulse
 from organisation.models import RoleGrant, Site
 from peers.models import Nomination
-from support_requests.models import Status, SupportRequest
+from support_requests.models import Invitation, Status, SupportRequest, TeamSession
 from tests import people
 from tests.people import make_user
 from tests.support_requests.factories import comparable, make_request
@@ -91,6 +92,11 @@ SITE_B_FORM = {
 # officer olga; bob is another active peer.
 MATRIX = {
     "home": (None, EVERYONE_GET),
+    # Where a login leads: coordinators to their page, everyone else home (both 302).
+    "landing": (
+        None,
+        {"GET": statuses(302, 302, 302, 302), "POST": statuses(302, 405, 405, 405)},
+    ),
     "healthz": (
         None,
         {"GET": statuses(200, 200, 200, 200), "POST": statuses(405, 405, 405, 405)},
@@ -350,6 +356,7 @@ MATRIX.update(
             {"GET": statuses(302, 403, 200, 403), "POST": statuses(302, 405, 405, 405)},
         ),
         "requests:dispatch": (None, COORDINATOR_PAGE),
+        "requests:coordination": (None, COORDINATOR_PAGE),
         "requests:detail": (
             DANS_REQUEST,
             {"GET": statuses(302, 404, 404, 404), "POST": statuses(302, 405, 405, 405)},
@@ -358,11 +365,17 @@ MATRIX.update(
             DANS_REQUEST,
             {"GET": statuses(302, 404, 404, 404), "POST": statuses(302, 405, 405, 405)},
         ),
+        # Withdrawing and erasing: GET shows what will happen and asks for confirmation.
+        **{
+            f"requests:{name}": (
+                DANS_REQUEST,
+                {"GET": statuses(302, 404, 404, 404), "POST": statuses(302, 404, 404, 404)},
+            )
+            for name in ["withdraw", "erase"]
+        },
         **{
             f"requests:{name}": (DANS_REQUEST, REQUEST_ACTION)
             for name in [
-                "withdraw",
-                "erase",
                 "follow_up",
                 "accept",
                 "decline",
@@ -396,6 +409,9 @@ SEEN = {
     "assigned_to_alice": statuses(302, 404, 200, 404),
     # Site B's request in the queue: site A's coordinator may not know it exists.
     "in_the_queue": statuses(302, 404, 404, 200, other_site=404),
+    # Accepted by alice, first contact overdue: in the coordinators' queue while overdue
+    # (site B's, like the others: not for site A's coordinator).
+    "overdue_with_alice": statuses(302, 404, 200, 200, other_site=404),
 }
 SEEN_CASES = (
     [
@@ -404,13 +420,14 @@ SEEN_CASES = (
         for role, expected in row.items()
     ]
     + [
-        ("requests:sent", "carols_request", "GET", role, expected)
+        (name, "carols_request", "GET", role, expected)
+        for name in ["requests:sent", "requests:withdraw"]
         for role, expected in statuses(302, 200, 404, 404, **NOT_CAROL).items()
     ]
     + [
         # Assigning: the only 302 is a coordinator's on a request in the queue.
         ("requests:assign", key, "POST", role, statuses(302, 403, 403, 404)[role])
-        for key in ["carols_request", "offered_to_alice", "assigned_to_alice"]
+        for key in ["carols_request", "offered_to_alice", "assigned_to_alice", "overdue_with_alice"]
         for role in ROLES
     ]
     + [
@@ -423,6 +440,32 @@ SEEN_CASES = (
         )
         for role in ROLES
     ]
+)
+
+# Reaching in (tests/support_requests/test_outreach.py, test_team_sessions.py). Dan's
+# invitation is a 404 to everyone else, coordinators included, exactly as an unknown id.
+DANS_INVITATION = lambda world: {"pk": world["invitation_for_dan"].pk}  # noqa: E731
+EVERYONE_FORM = {"GET": statuses(302, 200, 200, 200), "POST": statuses(302, 200, 200, 200)}
+MATRIX.update(
+    {
+        # The neutral page "Leave this page" opens: public, so that it answers after a
+        # logout too, and says nothing.
+        "away": (None, {"GET": statuses(200, 200, 200, 200), "POST": statuses(405, 405, 405, 405)}),
+        "requests:outreach_list": (None, COORDINATOR_PAGE),
+        "requests:outreach_new": (None, COORDINATOR_FORM),
+        "requests:refer": (None, EVERYONE_FORM),
+        "requests:invitation": (
+            DANS_INVITATION,
+            {"GET": statuses(302, 404, 404, 404), "POST": statuses(302, 404, 404, 404)},
+        ),
+        "requests:invitation_answer": (DANS_INVITATION, REQUEST_ACTION),
+        "requests:team_sessions": (None, EVERYONE_FORM),
+        "requests:team_session_manage": (None, COORDINATOR_PAGE),
+        "requests:team_session_arrange": (
+            lambda world: {"pk": world["team_session"].pk},
+            {"GET": statuses(302, 405, 405, 405), "POST": statuses(302, 403, 403, 302)},
+        ),
+    }
 )
 
 # Programme figures: coordinators and the board, all GET.
@@ -496,7 +539,7 @@ MATRIX.update(
 )
 
 # Routes whose anonymous 302 is not the login redirect (they are public).
-PUBLIC_REDIRECTS = {"login", "logout", "set_language", "oidc:authenticate", "oidc:callback"}
+PUBLIC_REDIRECTS = {"away", "login", "logout", "set_language", "oidc:authenticate", "oidc:callback"}
 
 
 def project_routes(patterns=None, namespace=""):
@@ -557,10 +600,15 @@ def build_world(person):
         "offered_to_alice": make_request(dan, offered_to=alice_peer),
         "assigned_to_alice": make_request(dan, assigned_to=alice_peer),
         "in_the_queue": make_request(dan, status=Status.DISPATCH),
+        "overdue_with_alice": make_request(
+            dan, assigned_to=alice_peer, contact_overdue_at=timezone.now()
+        ),
         "nomination_for_dan": Nomination.objects.create(
             nominator=bob_peer, nominee=dan, profession="physician", department="Surgery",
             motivation="m",
         ),
+        "invitation_for_dan": Invitation.objects.create(invitee=dan, source="referral"),
+        "team_session": TeamSession.objects.create(requested_by=dan, headcount="6_10"),
         "pulse": AwarenessPulse.objects.create(
             opens_on=date(2025, 1, 6), closes_on=date(2025, 1, 20)
         ),

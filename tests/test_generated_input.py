@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from peers.models import Nomination
+from support_requests.models import Invitation
 
 # The matrix's people and world, built once for this module too.
 from tests.test_authorization_matrix import (  # noqa: F401  (fixtures)
@@ -235,7 +236,11 @@ def test_generated_values_in_every_form_never_give_a_5xx(users_by_role, world): 
     nomination = Nomination.objects.create(
         nominator=bob_peer, nominee=carol, profession="nurse", department="ICU", motivation="m"
     )
-    pages = pages_for(world) + [reverse("peers:nomination_answer", args=[nomination.pk])]
+    invitation = Invitation.objects.create(invitee=carol, source="outreach")
+    pages = pages_for(world) + [
+        reverse("peers:nomination_answer", args=[nomination.pk]),
+        reverse("requests:invitation", args=[invitation.pk]),
+    ]
     seen = {}
     for role in ["staff", "peer", "coordinator"]:
         client = Client(raise_request_exception=False)

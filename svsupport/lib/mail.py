@@ -19,12 +19,14 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Count, Min
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from svsupport.models import QueuedMail
+from svsupport.models import LanguagePreference, QueuedMail
 
 logger = logging.getLogger(__name__)
 
@@ -43,20 +45,193 @@ MESSAGE_ERRORS = (
 _send_on_commit = ContextVar("send_on_commit", default=True)
 
 
-def notify(recipients, path):
+class Kind(models.TextChoices):
+    """What an e-mail is about, said in general words: the kind of thing waiting and by
+    when, never whose, what or why."""
+
+    GENERIC = "generic"
+    OFFER = "offer"
+    OFFER_REMINDER = "offer_reminder"
+    ASSIGNED = "assigned"
+    WITHDRAWN = "withdrawn"
+    CONTACT_REMINDER = "contact_reminder"
+    CONTACT_OVERDUE = "contact_overdue"
+    DISPATCH = "dispatch"
+    ALERT = "alert"
+    PEER_FOUND = "peer_found"
+    FOLLOW_UP = "follow_up"
+    ANOTHER_CONVERSATION = "another_conversation"
+    NOMINATION = "nomination"
+    NOMINATION_QUEUE = "nomination_queue"
+    NOMINATION_DECIDED = "nomination_decided"
+    CHARTER = "charter"
+    CHARTER_REMINDER = "charter_reminder"
+
+
+# Per kind: the subject, and the first line of the body with and without a deadline.
+# Lazy, so that each message is translated in its recipient's language.
+TEMPLATES = {
+    Kind.GENERIC: (
+        gettext_lazy("Peer support: something is waiting for you"),
+        gettext_lazy("Something in the peer-support application needs your attention."),
+        gettext_lazy(
+            "Something in the peer-support application needs your attention until %(deadline)s."
+        ),
+    ),
+    Kind.OFFER: (
+        gettext_lazy("Peer support: a colleague is waiting for your answer"),
+        gettext_lazy("A colleague is waiting for your answer."),
+        gettext_lazy("A colleague is waiting for your answer until %(deadline)s."),
+    ),
+    Kind.OFFER_REMINDER: (
+        gettext_lazy("Peer support: reminder, a colleague is waiting for your answer"),
+        gettext_lazy("Reminder: a colleague is still waiting for your answer."),
+        gettext_lazy("Reminder: a colleague is still waiting for your answer until %(deadline)s."),
+    ),
+    Kind.ASSIGNED: (
+        gettext_lazy("Peer support: a coordinator has given you a request"),
+        gettext_lazy(
+            "A coordinator has given you a request for support. Please contact the colleague."
+        ),
+        gettext_lazy(
+            "A coordinator has given you a request for support. Please contact the colleague "
+            "by %(deadline)s."
+        ),
+    ),
+    Kind.WITHDRAWN: (
+        gettext_lazy("Peer support: a request you held is withdrawn"),
+        gettext_lazy(
+            "A request you held or were offered has been withdrawn. Nothing more is needed."
+        ),
+        gettext_lazy(
+            "A request you held or were offered has been withdrawn. Nothing more is needed."
+        ),
+    ),
+    Kind.CONTACT_REMINDER: (
+        gettext_lazy("Peer support: reminder, first contact to make"),
+        gettext_lazy("Reminder: please make and record your first contact with the colleague."),
+        gettext_lazy(
+            "Reminder: please make and record your first contact with the colleague by "
+            "%(deadline)s."
+        ),
+    ),
+    Kind.CONTACT_OVERDUE: (
+        gettext_lazy("Peer support: a first contact is overdue"),
+        gettext_lazy("An accepted request has no first contact recorded within the promise."),
+        gettext_lazy(
+            "An accepted request has no first contact recorded within the promise, which "
+            "ended at %(deadline)s."
+        ),
+    ),
+    Kind.DISPATCH: (
+        gettext_lazy("Peer support: a request waits for a peer"),
+        gettext_lazy("A request is waiting in the dispatch queue for you to find a peer."),
+        gettext_lazy(
+            "A request is waiting in the dispatch queue; it was promised a contact by %(deadline)s."
+        ),
+    ),
+    Kind.ALERT: (
+        gettext_lazy("Peer support: an alert was recorded"),
+        gettext_lazy("A peer supporter recorded an alert. Please look at the dispatch queue."),
+        gettext_lazy("A peer supporter recorded an alert. Please look at the dispatch queue."),
+    ),
+    Kind.PEER_FOUND: (
+        gettext_lazy("Peer support: a peer supporter will contact you"),
+        gettext_lazy("A peer supporter has taken your request and will contact you."),
+        gettext_lazy(
+            "A peer supporter has taken your request and will contact you by %(deadline)s."
+        ),
+    ),
+    Kind.FOLLOW_UP: (
+        gettext_lazy("Peer support: a question for you"),
+        gettext_lazy("A short question is waiting for your answer."),
+        gettext_lazy("A short question is waiting for your answer."),
+    ),
+    Kind.ANOTHER_CONVERSATION: (
+        gettext_lazy("Peer support: a colleague would like another conversation"),
+        gettext_lazy("A colleague you supported would like another conversation."),
+        gettext_lazy("A colleague you supported would like another conversation."),
+    ),
+    Kind.NOMINATION: (
+        gettext_lazy("Peer support: a question is waiting for your answer"),
+        gettext_lazy("A colleague suggested you as a peer supporter; your answer is waiting."),
+        gettext_lazy("A colleague suggested you as a peer supporter; your answer is waiting."),
+    ),
+    Kind.NOMINATION_QUEUE: (
+        gettext_lazy("Peer support: a nomination waits for your decision"),
+        gettext_lazy("A nomination is waiting for the coordinators' decision."),
+        gettext_lazy("A nomination is waiting for the coordinators' decision."),
+    ),
+    Kind.NOMINATION_DECIDED: (
+        gettext_lazy("Peer support: a nomination you made is decided"),
+        gettext_lazy("The coordinators have decided on a nomination you made."),
+        gettext_lazy("The coordinators have decided on a nomination you made."),
+    ),
+    Kind.CHARTER: (
+        gettext_lazy("Peer support: a new commitments charter to sign"),
+        gettext_lazy("A new version of the commitments charter is waiting for your signature."),
+        gettext_lazy(
+            "A new version of the commitments charter is waiting for your signature. Sign it "
+            "by %(deadline)s to stay in the directory."
+        ),
+    ),
+    Kind.CHARTER_REMINDER: (
+        gettext_lazy("Peer support: reminder, the commitments charter to sign"),
+        gettext_lazy("Reminder: the new commitments charter is waiting for your signature."),
+        gettext_lazy(
+            "Reminder: the new commitments charter is waiting for your signature. Sign it by "
+            "%(deadline)s to stay in the directory."
+        ),
+    ),
+}
+
+
+def deadline_text(deadline):
+    """A deadline as people read it in the active language, in the hospital's time zone:
+    "25 Nov 2026, 14:30" in English, "25/11/2026 14:30" in French."""
+    return date_format(timezone.localtime(deadline), _("j M Y, H:i"))
+
+
+def compose(kind, path, deadline=None):
+    """The subject and body of one e-mail of this kind, in the active language."""
+    subject, line, line_with_deadline = TEMPLATES[Kind(kind)]
+    first = line_with_deadline % {"deadline": deadline_text(deadline)} if deadline else str(line)
+    body = _("%(what)s\n\nOpen it here, after logging in:\n%(link)s\n") % {
+        "what": first,
+        "link": settings.SITE_URL + path,
+    }
+    return str(subject), body
+
+
+def recipient_languages(users):
+    """{address: language} for these users: the language they last used the application
+    in, the site's default otherwise."""
+    pks = [pk for pk in (getattr(user, "pk", None) for user in users) if pk is not None]
+    known = dict(LanguagePreference.objects.filter(user__in=pks).values_list("user_id", "language"))
+    available = {code for code, _name in settings.LANGUAGES}
+    return {
+        user.email: known.get(getattr(user, "pk", None), settings.LANGUAGE_CODE)
+        if known.get(getattr(user, "pk", None)) in available
+        else settings.LANGUAGE_CODE
+        for user in users
+    }
+
+
+def notify(recipients, path, kind=Kind.GENERIC, deadline=None):
     """Queues, in the current transaction, one content-free e-mail per address pointing to
-    `path`; after the commit, tries once to send them (see the module docstring)."""
-    addresses = sorted({user.email for user in recipients if user.email})
-    if not addresses:
+    `path`: it names the kind of thing waiting and, when given, the deadline, in each
+    recipient's language; after the commit, tries once to send them (see the module
+    docstring)."""
+    users = {user.email: user for user in recipients if user.email}
+    if not users:
         return
-    subject = _("Peer support: something is waiting for you")
-    body = _(
-        "Something in the peer-support application needs your attention.\n\n"
-        "Open it here, after logging in:\n%(link)s\n"
-    ) % {"link": settings.SITE_URL + path}
-    rows = QueuedMail.objects.bulk_create(
-        QueuedMail(recipient=address, subject=subject, body=body) for address in addresses
-    )
+    languages = recipient_languages(list(users.values()))
+    rows = []
+    for address in sorted(users):
+        with translation.override(languages[address]):
+            subject, body = compose(kind, path, deadline)
+        rows.append(QueuedMail(recipient=address, subject=subject, body=body))
+    rows = QueuedMail.objects.bulk_create(rows)
     if settings.MAIL_SEND_ON_COMMIT and _send_on_commit.get():
         pks = [row.pk for row in rows]
         transaction.on_commit(lambda: send_now(pks))

@@ -21,3 +21,9 @@ def has_control_characters(text):
         unicodedata.category(char) in FORBIDDEN_CONTROL_CATEGORIES and char not in ALLOWED_CONTROLS
         for char in text or ""
     )
+
+
+def tel_href(number):
+    """A `tel:` link for a phone number as people write it ("06 12 34 56 78", "+33 (0)6…"):
+    digits and a leading plus only, which every phone dials."""
+    return "tel:" + "".join(char for char in number or "" if char.isdigit() or char == "+")

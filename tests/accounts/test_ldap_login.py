@@ -26,7 +26,7 @@ def signed_in(client):
 def test_a_directory_user_logs_in_and_gets_an_account_from_the_directory(client, directory):
     response = log_in(client, "nadia", "nadia-pw")
     assert response.status_code == 302
-    assert response["Location"] == reverse("home")
+    assert response["Location"] == reverse("landing")
     nadia = User.objects.get(username="nadia")
     assert (nadia.first_name, nadia.last_name, nadia.email) == (
         "Nadia",

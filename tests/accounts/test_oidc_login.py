@@ -66,7 +66,7 @@ def test_the_request_carries_state_nonce_and_a_pkce_challenge(client, oidc):
 def test_a_first_sign_in_creates_the_account_from_the_claims(client, oidc):
     _, response = sign_in(client, "sophie")
     assert response.status_code == 302
-    assert response["Location"] == reverse("home")
+    assert response["Location"] == reverse("landing")
     sophie = User.objects.get(username="sophie.leroy")
     assert (sophie.first_name, sophie.last_name, sophie.email) == (
         "Sophie",
@@ -112,7 +112,7 @@ def test_without_group_settings_roles_stay_as_granted_in_the_app(client, oidc, s
 
 def test_missing_claims_give_an_account_with_blanks(client, oidc):
     _, response = sign_in(client, "bare")
-    assert response["Location"] == reverse("home")
+    assert response["Location"] == reverse("landing")
     bare = User.objects.get(directory_account__subject="bare")
     assert bare.username == "bare"  # neither preferred_username nor e-mail: the sub
     assert (bare.first_name, bare.last_name, bare.email) == ("", "", "")
@@ -281,5 +281,5 @@ def test_failed_callbacks_from_a_ward_never_lock_single_sign_on_for_it(client, o
         _, query = start(client)
         client.get(CALLBACK, {"code": "wrong", "state": query["state"][0]})
     _, response = sign_in(client, "victor")
-    assert response["Location"] == reverse("home")
+    assert response["Location"] == reverse("landing")
     assert signed_in(client)

@@ -35,6 +35,8 @@ def test_a_candidate_goes_from_the_registry_to_the_directory(
         "Can draw on that experience",
     ]:
         page.get_by_label(statement).check()
+    # Added directly, a peer must have agreed, as a nominated colleague does.
+    page.get_by_label("The colleague agreed to become a peer supporter").check()
     assert_accessible()
     screenshot("peers-manage-add-en")
     page.get_by_role("button", name="Record the candidate").click()
@@ -176,7 +178,10 @@ def test_a_new_charter_version_asks_peers_to_sign_again(
     log_in(alice)
     page.get_by_role("link", name="My peer page").click()
     expect(page.get_by_role("heading", name="Commitments charter, version 2")).to_be_visible()
-    expect(page.locator(".alert-warning")).to_contain_text("version 2) is not signed")
+    # Still listed on her version 1 signature during the grace period; told what changed.
+    assert PeerSupporter.objects.published().filter(user=alice).exists()
+    expect(page.locator(".alert-warning")).to_contain_text("keeps you in the directory until")
+    expect(page.locator("main")).to_contain_text("Clearer wording on supervision.")
     assert_accessible()
     screenshot("peers-me-new-charter-en")
     page.get_by_role("button", name="I have read the charter and I sign it").click()

@@ -1,7 +1,10 @@
 """The heart of the product in a real Chromium: carol asks alice for help."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from organisation.services import profile_update_from_directory
@@ -51,6 +54,12 @@ def test_carol_asks_alice_who_accepts_meets_and_closes(
     page.get_by_role("button", name="Accept").click()
     expect(page.get_by_text("06 12 34 56 78")).to_be_visible()
     expect(page.get_by_text("Rough night, I would like to talk.")).to_be_visible()
+    # Never pre-filled: the peer types when the contact happened.
+    expect(page.get_by_label("When did you first reach the colleague?")).to_have_value("")
+    contacted = timezone.localtime() - timedelta(minutes=5)
+    page.get_by_label("When did you first reach the colleague?").fill(
+        contacted.strftime("%Y-%m-%dT%H:%M")
+    )
     page.get_by_role("button", name="Record the first contact").click()
     expect(page.locator(".messages")).to_contain_text("First contact recorded")
     page.get_by_label("Duration").select_option("30_45")

@@ -25,7 +25,7 @@ def bea(db):
 def export(client, table, year=2025):
     response = client.get(reverse("figures:annual_export", args=[table]), {"year": year})
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode())))
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def test_the_year_is_last_year_by_default_and_any_odd_value_falls_back_to_it():

@@ -71,3 +71,30 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
     make_quarter(dan, alice.peer_profile)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(reverse("figures:dashboard"), {"period": "2025-Q1"})
+
+
+def export_rows(client, table, **headers):
+    response = client.get(reverse("figures:export", args=[table]), {"period": "2025-Q1"}, **headers)
+    assert response.content.startswith("\ufeff".encode())  # Excel reads UTF-8 only with it
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_a_csv_export_gives_numbers_with_their_unit_in_the_header(client, quinn, dan, alice):
+    make_quarter(dan, alice.peer_profile)
+    client.force_login(quinn)
+    trend = export_rows(client, "responsiveness")
+    labels = [row[0] for row in trend]
+    assert "Time to acceptance, median (minutes)" in labels
+    assert "Handled without the dispatch queue (%)" in labels
+    median = trend[labels.index("Time to acceptance, median (minutes)")][1]
+    assert median == "55"  # minutes as a number, not "55 minutes"
+    readiness = export_rows(client, "readiness")
+    assert readiness[0] == ["Figure", "Active peers", "Share (%)"]
+
+
+def test_a_csv_export_is_in_the_readers_language(client, quinn, dan, alice):
+    make_quarter(dan, alice.peer_profile)
+    client.force_login(quinn)
+    rows = export_rows(client, "outcomes", HTTP_ACCEPT_LANGUAGE="fr")
+    assert rows[0] == ["Issue", "Nombre"]
+    assert rows[-1][0] == "Total"

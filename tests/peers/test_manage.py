@@ -9,7 +9,14 @@ from auditlog.models import LogEntry
 from django.urls import reverse
 from django.utils import timezone
 
-from peers.models import PeerSupporter, RequestedBy, Status, SupportSession, TrainingRecord
+from peers.models import (
+    Nomination,
+    PeerSupporter,
+    RequestedBy,
+    Status,
+    SupportSession,
+    TrainingRecord,
+)
 from tests.organisation.factories import department, site
 from tests.peers.factories import make_peer, publish_new_charter
 from tests.people import make_user
@@ -35,6 +42,7 @@ def new_peer_data(**changes):
         "lived_risk_situation": "on",
         "can_draw_on_experience": "on",
         "languages": ["fr"],
+        "consent": "on",
     }
     return {**data, **changes}
 
@@ -48,6 +56,35 @@ def test_a_coordinator_adds_a_candidate(client, quinn):
     assert peer.status == Status.CANDIDATE
     assert peer.eligibility_attested_at is not None
     assert LogEntry.objects.get_for_object(peer).get().actor == quinn
+
+
+@pytest.mark.parametrize(
+    ("missing", "error"),
+    [
+        ("consent", "Tick this once the colleague has agreed"),
+        ("is_volunteer", "Tick this statement once the colleague has confirmed it"),
+    ],
+)
+def test_adding_a_peer_requires_their_recorded_consent(client, quinn, missing, error):
+    make_user("tina")
+    client.force_login(quinn)
+    data = new_peer_data()
+    del data[missing]
+    response = client.post(reverse("peers:manage_add"), data)
+    assert error in response.context["form"].errors[missing][0]
+    assert not PeerSupporter.objects.exists()
+
+
+def test_adding_a_peer_waits_for_a_nomination_they_have_not_answered(client, quinn, alice):
+    tina = make_user("tina")
+    Nomination.objects.create(
+        nominator=alice.peer_profile, nominee=tina, profession="nurse", department="Radiology",
+        motivation="Listens well.",
+    )  # fmt: skip
+    client.force_login(quinn)
+    response = client.post(reverse("peers:manage_add"), new_peer_data())
+    assert "A nomination waits for this colleague" in response.context["form"].errors["account"][0]
+    assert not PeerSupporter.objects.filter(user=tina).exists()
 
 
 def test_adding_refuses_an_unknown_account_and_a_future_date(client, quinn):
@@ -167,13 +204,15 @@ def test_the_list_filters_by_status_and_shows_attention(client, quinn, alice, ti
     assert [p.display_name for p in candidates.context["page"]] == ["Tina Morel"]
     attention = client.get(MANAGE, {"attention": "1"})
     assert [p.display_name for p in attention.context["page"]] == ["Alice Martin"]
-    assert "current charter not signed" in attention.content.decode()
+    # Alice's previous signature still counts during the grace period: she is told by when.
+    assert "new charter to sign by" in attention.content.decode()
 
 
 def test_the_list_runs_a_fixed_number_of_queries(client, quinn, django_assert_max_num_queries):
     client.force_login(quinn)
     make_peer(make_user("p0"))
-    with django_assert_max_num_queries(12) as few:
+    # 13: one of them reads the charter versions (the roll-out's grace period).
+    with django_assert_max_num_queries(13) as few:
         client.get(MANAGE)
     for number in range(1, 60):
         make_peer(make_user(f"p{number}"), ready=number % 2 == 0)
@@ -189,10 +228,27 @@ def test_the_export_neutralises_spreadsheet_formulas(client, quinn, alice):
     client.force_login(quinn)
     response = client.get(reverse("peers:manage_export"))
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0][0] == "display_name"
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][0] == "Name"
     assert rows[1][0].startswith("'=HYPERLINK")
-    assert rows[1][rows[0].index("current_charter_signed")] == "yes"
+    assert rows[1][rows[0].index("Current charter signed")] == "yes"
+
+
+def test_the_export_opens_in_a_spreadsheet_in_the_readers_language(client, quinn):
+    make_peer(make_user("ines", first_name="Inès"), display_name="Inès Moreau", languages=["fr"])
+    client.force_login(quinn)
+    response = client.get(reverse("peers:manage_export"), HTTP_ACCEPT_LANGUAGE="fr")
+    # A byte-order mark first: without it Excel reads UTF-8 as Windows-1252 ("InÃ¨s").
+    assert response.content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    header, ines = rows[0], rows[1]
+    assert header[:3] == ["Nom", "Identifiant", "Métier"]
+    assert ines[0] == "Inès Moreau"
+    assert ines[header.index("Métier")] == "Infirmier ou infirmière"
+    assert ines[header.index("Statut")] == "Actif"
+    assert ines[header.index("Langues")] == "Français"
+    assert ines[header.index("Formation initiale terminée")] == "oui"
+    assert ines[header.index("Arrivée dans le programme")] == timezone.localdate().isoformat()
 
 
 def test_the_history_shows_every_audited_change(client, quinn, alice):

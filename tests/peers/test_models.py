@@ -94,10 +94,15 @@ def test_a_pause_cannot_end_in_the_past(alice):
         )
 
 
-def test_a_new_charter_version_takes_everyone_out_of_the_directory_until_they_sign(alice):
+def test_a_new_charter_version_takes_peers_out_of_the_directory_after_the_grace_period(
+    alice, settings
+):
     peer = alice.peer_profile
     assert PeerSupporter.objects.published().filter(pk=peer.pk).exists()
     charter = publish_new_charter()
+    assert PeerSupporter.objects.published().filter(pk=peer.pk).exists()  # grace period
+    charter.published_at = timezone.now() - timedelta(days=settings.CHARTER_GRACE_DAYS, seconds=1)
+    charter.save()
     assert not PeerSupporter.objects.published().filter(pk=peer.pk).exists()
     peer.sign_charter(charter)
     assert PeerSupporter.objects.published().filter(pk=peer.pk).exists()

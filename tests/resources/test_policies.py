@@ -110,7 +110,9 @@ def test_publishing_a_charter_version_asks_every_peer_to_sign_again(client, quin
     client.post(reverse("resources:policy_version_create", kwargs={"slug": slug}))
     client.post(reverse("resources:policy_version_publish", kwargs={"slug": slug, "number": 2}))
     assert PolicyVersion.objects.current_of_kind(PolicyDocument.Kind.CHARTER).number == 2
-    assert not PeerSupporter.objects.published().filter(user=alice).exists()
+    # Still listed on her previous signature during the grace period, and asked to sign.
+    assert PeerSupporter.objects.published().filter(user=alice).exists()
+    assert PeerSupporter.objects.to_sign_current_charter().filter(user=alice).exists()
     attention = PeerSupporter.objects.needing_attention().with_readiness().get(user=alice)
     assert [str(reason) for reason in attention.attention_reasons()] == [
         "current charter not signed"

@@ -22,7 +22,10 @@ ACTIONS = ["withdraw", "erase", "follow_up", "accept", "decline", "first_contact
            "escalate", "close", "assign"]  # fmt: skip
 
 
-@pytest.mark.parametrize("name", ACTIONS)
+CONFIRMED_ACTIONS = ["withdraw", "erase"]  # GET shows what will happen and asks to confirm
+
+
+@pytest.mark.parametrize("name", [a for a in ACTIONS if a not in CONFIRMED_ACTIONS])
 def test_every_action_refuses_get(client, carol, name):
     support_request = make_request(carol)
     client.force_login(carol)
@@ -143,6 +146,47 @@ def test_the_requester_withdraws_at_any_time(client, carol, alice):
     support_request.refresh_from_db()
     assert support_request.status == Status.WITHDRAWN
     assert not support_request.offers.filter(state=Offer.State.PENDING).exists()
+
+
+@pytest.mark.parametrize("name", CONFIRMED_ACTIONS)
+def test_a_confirmed_action_refuses_other_methods(client, carol, name):
+    support_request = make_request(carol, status=Status.CLOSED)
+    client.force_login(carol)
+    assert client.put(url(name, support_request)).status_code == 405
+
+
+def test_withdrawing_asks_for_confirmation_and_changes_nothing_on_get(client, carol, alice):
+    support_request = make_request(carol, offered_to=alice.peer_profile)
+    client.force_login(carol)
+    detail = client.get(url("detail", support_request)).content.decode()
+    assert f'href="{url("withdraw", support_request)}"' in detail
+    response = client.get(url("withdraw", support_request))
+    page = response.content.decode()
+    assert "What will happen" in page and "Nobody will contact you" in page
+    assert f'action="{url("withdraw", support_request)}"' in page
+    assert "no-store" in response["Cache-Control"]
+    support_request.refresh_from_db()
+    assert support_request.status == Status.OFFERED
+
+
+def test_erasing_asks_for_confirmation_and_changes_nothing_on_get(client, carol):
+    support_request = make_request(carol, status=Status.CLOSED)
+    client.force_login(carol)
+    detail = client.get(url("detail", support_request)).content.decode()
+    assert f'href="{url("erase", support_request)}"' in detail
+    page = client.get(url("erase", support_request)).content.decode()
+    assert "erased for good" in page
+    assert f'action="{url("erase", support_request)}"' in page
+    support_request.refresh_from_db()
+    assert support_request.purged_at is None and support_request.requester == carol
+
+
+def test_erasing_an_open_request_sends_back_to_withdraw_first(client, carol, alice):
+    support_request = make_request(carol, offered_to=alice.peer_profile)
+    client.force_login(carol)
+    response = client.get(url("erase", support_request), follow=True)
+    assert "Withdraw the request first" in response.content.decode()
+    assert response.redirect_chain == [(url("detail", support_request), 302)]
 
 
 def test_the_requester_erases_a_closed_request_now(client, carol, alice):

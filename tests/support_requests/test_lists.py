@@ -56,7 +56,7 @@ def test_the_dispatch_queue_shows_only_requests_waiting(client, carol, alice, qu
     make_request(carol, assigned_to=alice.peer_profile)
     client.force_login(quinn)
     response = client.get(reverse("requests:dispatch"))
-    assert list(response.context["waiting"]) == [waiting]
+    assert list(response.context["page"]) == [waiting]
     assert "Secret" not in response.content.decode()
 
 

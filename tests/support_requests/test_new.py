@@ -25,7 +25,9 @@ def test_the_form_page_redirects_what_peer_support_is_not_for(client, carol):
     content = client.get(NEW).content.decode()
     assert "Human Resources" in content
     assert "Group sessions are run by professionals" in content
-    assert "15 or 112" in content
+    # The emergency numbers are links a phone dials in one tap, here and in the footer.
+    assert '<a href="tel:15">15</a> or <a href="tel:112">112</a>' in content
+    assert content.count('href="tel:112"') == 2
     assert "Do not write any patient" in content
     assert "the law obliges the peer to act" in content
     assert "90 days after the request is closed" in content
@@ -124,11 +126,11 @@ def test_another_persons_submission_id_is_refused(client, carol, dan, alice):
 @pytest.mark.parametrize(
     ("changes", "field", "error"),
     [
-        ({"contact_detail": ""}, "contact_detail", "Give the number"),
+        ({"contact_detail": ""}, "contact_detail", "Write the number"),
         ({"contact_detail": "call me maybe"}, "contact_detail", "digits only"),
         ({"message": "x" * 501}, "message", "at most 500"),
         ({"message": "a\x00b"}, "message", "Null characters"),
-        ({"timing": "window", "time_window": ""}, "time_window", "Say when"),
+        ({"timing": "window", "time_window": ""}, "time_window", "Write when suits you"),
         ({"contact_method": "pigeon"}, "contact_method", "Select a valid choice"),
     ],
 )

@@ -78,3 +78,23 @@ def test_no_message_contact_detail_or_searched_name_reaches_the_logs(
         assert "zephyrine" not in text.lower()
         assert "Martin" not in text
         json.loads(text)
+
+
+def test_a_403_is_one_line_without_a_traceback(client, carol, log_lines):
+    client.force_login(carol)
+    assert client.get(reverse("peers:manage")).status_code == 403
+    lines = log_lines()
+    assert len(lines) == 1
+    entry = json.loads(lines[0])
+    assert (entry["path"], entry["status"]) == ("/peers/manage/", 403)
+    assert "exc_info" not in entry and "Traceback" not in lines[0]
+
+
+def test_a_refused_csrf_token_is_one_line_without_a_traceback(carol, log_lines):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(carol)
+    assert client.post(reverse("logout")).status_code == 403
+    assert not any("Traceback" in line or "exc_info" in line for line in log_lines())
+    assert [json.loads(line)["status"] for line in log_lines() if '"status"' in line] == [403]

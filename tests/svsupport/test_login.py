@@ -17,7 +17,8 @@ def log_in(client, username, password=PASSWORD, next_url=None, **extra):
 def test_it_logs_a_user_in_and_sends_them_home(client, carol):
     response = log_in(client, "carol")
     assert response.status_code == 302
-    assert response["Location"] == reverse("home")
+    assert response["Location"] == reverse("landing")
+    assert client.get(reverse("landing"))["Location"] == reverse("home")
     assert client.get(reverse("home")).status_code == 200
 
 
@@ -38,7 +39,7 @@ def test_it_rotates_the_session_key_at_login(client, carol):
 def test_it_refuses_to_redirect_off_site(client, carol, next_url):
     response = log_in(client, "carol", next_url=next_url)
     assert response.status_code == 302
-    assert response["Location"] == reverse("home")
+    assert response["Location"] == reverse("landing")
 
 
 def test_it_follows_a_local_next(client, carol):

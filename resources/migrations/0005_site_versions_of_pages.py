@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('organisation', '0002_site_scoped_role_grants'),
-        ('resources', '0003_commitments_charter'),
+        ('resources', '0004_charter_signers_reminded'),
     ]
 
     operations = [

@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('organisation', '0002_site_scoped_role_grants'),
         ('peers', '0005_peer_site_index'),
-        ('requests', '0004_rename_request_to_support_request'),
+        ('requests', '0006_outreach_referrals_team_sessions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
