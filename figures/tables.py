@@ -440,7 +440,9 @@ def dashboard_tables(period, site, trend_period, reader=BOARD):
         return {table.slug: table for table in tables}
     figures = queries.request_figures(period)
     pool = queries.pool_figures(period)
-    _statuses, professions, departments, _sites, loads = pool_tables(pool, exact)
+    # The directory by site comes from the pool (exact for every reader: the directory is
+    # open to all staff); statuses are the cells protected across sites.
+    _statuses, professions, departments, sites, loads = pool_tables(pool, exact)
     tables = [
         activity_table(across["activity"][part], period),
         kinds_table(figures),
@@ -449,7 +451,7 @@ def dashboard_tables(period, site, trend_period, reader=BOARD):
         support_table(figures),
         professions,
         departments,
-        sites_table(across["statuses"]),
+        sites,
         statuses_table(across["statuses"][part]),
         readiness_table(pool, exact),
         loads,

@@ -39,7 +39,7 @@ def queued(requester, at_site):
 def test_the_queue_shows_the_requests_of_the_coordinators_sites_only(client, pia, carol, sites):
     oncopole_request, purpan_request = queued(carol, sites[0]), queued(carol, sites[1])
     client.force_login(pia)
-    waiting = list(client.get(reverse("requests:dispatch")).context["waiting"])
+    waiting = list(client.get(reverse("requests:dispatch")).context["page"].object_list)
     assert waiting == [purpan_request]
     assert oncopole_request not in waiting
 
