@@ -6,6 +6,7 @@ import uuid
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from organisation.models import RoleGrant
 from support_requests.models import Status
@@ -86,3 +87,23 @@ def test_a_request_that_finds_nobody_notifies_its_sites_coordinators(pia, quinn,
     recipients = set(QueuedMail.objects.values_list("recipient", flat=True))
     assert recipients == {pia.email, quinn.email}
     assert not mail.outbox  # sent by the clock, not in the request
+
+
+def test_overdue_first_contacts_are_in_the_queue_of_their_sites_coordinators_only(
+    client, pia, carol, alice, sites
+):
+    def overdue(at_site):
+        return make_request(
+            carol,
+            assigned_to=alice.peer_profile,
+            contact_overdue_at=timezone.now(),
+            site=at_site,
+        )
+
+    oncopole_request, purpan_request = overdue(sites[0]), overdue(sites[1])
+    client.force_login(pia)
+    queue = list(client.get(reverse("requests:dispatch")).context["page"].object_list)
+    assert queue == [purpan_request]
+    assert client.get(reverse("requests:coordination")).context["overdue_count"] == 1
+    assert client.get(reverse("requests:detail", args=[purpan_request.pk])).status_code == 200
+    assert client.get(reverse("requests:detail", args=[oncopole_request.pk])).status_code == 404
