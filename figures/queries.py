@@ -402,8 +402,3 @@ def site_breakdowns(period, trend_period):
             for site, counts in statuses.items()
         },
     }
-
-
-def sites_named(ids):
-    """id -> Site of the sites `ids`, one query."""
-    return Site.objects.in_bulk([pk for pk in ids if pk is not None])

@@ -401,25 +401,6 @@ def statuses_table(cells):
     )
 
 
-def sites_table(statuses_by_site):
-    """Active peers per site: the same cells as each site's statuses table, so that the
-    two tables cannot be played against each other."""
-    active = PeerStatus.values.index(PeerStatus.ACTIVE)
-    named = queries.sites_named(part for part in statuses_by_site if part != NETWORK)
-    rows = sorted(
-        (named[part].name if part in named else "—", [cells[active]])
-        for part, cells in statuses_by_site.items()
-        if part != NETWORK
-    )
-    return Table(
-        slug="sites",
-        title=_("Active peers by site"),
-        headers=[_("Site"), _("Count")],
-        rows=rows,
-        total=(_("Total"), [statuses_by_site[NETWORK][active]]),
-    )
-
-
 def dashboard_tables(period, site, trend_period, reader=BOARD):
     """Every published table, in the order of the page, keyed by slug: the network's when
     `site` is None, else the tables published per site for that site. `reader`
