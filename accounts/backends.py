@@ -166,6 +166,7 @@ def entry_from_claims(claims):
         profession=text(settings.OIDC_CLAIM_PROFESSION),
         coordinator=role(settings.OIDC_COORDINATOR_GROUPS),
         board=role(settings.OIDC_BOARD_GROUPS),
+        groups=frozenset(names),
     )
 
 

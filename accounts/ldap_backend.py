@@ -28,6 +28,12 @@ class LDAPBackend(BaseLDAPBackend):
         )
 
 
+def sites_with_directory_groups():
+    from organisation.models import Site
+
+    return Site.objects.exclude(coordinator_directory_group="", board_directory_group="").exists()
+
+
 def entry_from_ldap(ldap_user):
     attrs = ldap_user.attrs or {}
 
@@ -39,7 +45,9 @@ def entry_from_ldap(ldap_user):
         "coordinator": settings.LDAP_COORDINATOR_GROUP_DN.lower(),
         "board": settings.LDAP_BOARD_GROUP_DN.lower(),
     }
-    groups = {dn.lower() for dn in ldap_user.group_dns} if any(wanted.values()) else set()
+    per_site = sites_with_directory_groups()
+    read_groups = any(wanted.values()) or per_site
+    groups = {dn.lower() for dn in ldap_user.group_dns} if read_groups else set()
 
     def role(name):
         return wanted[name] in groups if wanted[name] else None
@@ -53,4 +61,5 @@ def entry_from_ldap(ldap_user):
         profession=first(settings.LDAP_ATTR_PROFESSION),
         coordinator=role("coordinator"),
         board=role("board"),
+        groups=frozenset(groups) if per_site else None,
     )

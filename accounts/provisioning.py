@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import DirectoryAccount
+from organisation.models import RoleGrant, Site
 from organisation.services import profile_update_from_directory
 from svsupport.lib import roles
 
@@ -25,6 +26,9 @@ class DirectoryEntry:
     profession: str = ""
     coordinator: bool | None = None
     board: bool | None = None
+    # Every group the directory names for the person (OIDC group names, LDAP group DNs),
+    # for the per-site scopes; None when the directory did not say.
+    groups: frozenset | None = None
 
 
 ROLE_GROUPS = roles.ROLE_GROUPS
@@ -57,12 +61,40 @@ def apply_directory_attributes(user, *, source, subject, entry):
             "gone_since": None,
         },
     )
+    if entry.groups is not None:
+        site_grants_from_directory(user, entry.groups)
     profile_update_from_directory(
         user=user,
         site_name=entry.site,
         department_name=entry.department,
         profession=entry.profession,
     )
-    # Role groups read through roles._group_names are cached on the user object.
-    user.__dict__.pop("_svsupport_group_names", None)
+    # Role groups and grants read through roles are cached on the user object.
+    roles.forget_scopes(user)
     return user
+
+
+def site_grants_from_directory(user, groups):
+    """The per-site scopes the directory's groups give (each site names the group of its
+    coordinators and of its board): re-decided at every sign-in, so that leaving the group
+    takes the scope away. Grants made in the app are left alone."""
+    groups = {group.lower() for group in groups}
+    wanted = set()
+    for site in Site.objects.current().exclude(
+        coordinator_directory_group="", board_directory_group=""
+    ):
+        for role, group in [
+            (RoleGrant.Role.COORDINATOR, site.coordinator_directory_group),
+            (RoleGrant.Role.BOARD, site.board_directory_group),
+        ]:
+            if group and group.lower() in groups:
+                wanted.add((role, site.pk))
+    from_directory = RoleGrant.objects.filter(user=user, source=RoleGrant.Source.DIRECTORY)
+    for grant in from_directory:
+        if (grant.role, grant.site_id) not in wanted:
+            grant.delete()
+    held = set(RoleGrant.objects.filter(user=user).values_list("role", "site_id"))
+    for role, site_id in wanted - held:
+        RoleGrant.objects.create(
+            user=user, role=role, site_id=site_id, source=RoleGrant.Source.DIRECTORY
+        )

@@ -340,14 +340,65 @@ def reaching_in_figures(period):
     return figures
 
 
-def operational_figures(site=None):
-    """For coordinators only: what needs them now. Counts, never request contents."""
+def operational_figures(site=None, requests=None):
+    """For coordinators only: what needs them now. Counts, never request contents.
+    `requests`: the requests of the coordinator's scope (all by default)."""
+    requests = SupportRequest.objects.all() if requests is None else requests
     return {
         "needing_attention": peers_at(site).needing_attention().count(),
-        "dispatch_queue": SupportRequest.objects.filter(status=RequestStatus.DISPATCH).count(),
+        "dispatch_queue": requests.filter(status=RequestStatus.DISPATCH).count(),
     }
 
 
 def sites():
-    """The sites where peers work: the choices of the peer-pool filter."""
-    return Site.objects.filter(pk__in=PeerSupporter.objects.values("site")).in_name_order()
+    """The sites where peers work or requests come from: the choices of the site filter."""
+    return (
+        Site.objects.current()
+        .filter(
+            Q(pk__in=PeerSupporter.objects.values("site"))
+            | Q(pk__in=SupportRequest.objects.values("site"))
+        )
+        .in_name_order()
+    )
+
+
+# Per site ---------------------------------------------------------------------------------
+
+
+def site_breakdowns(period, trend_period):
+    """The counts published per site, each site's in one query for all sites: requests per
+    month and situation in `period`, requests per month in `trend_period`, peers per
+    status. {name: {site id or None: ...}}; only sites with rows appear."""
+    grids = {}
+    for row in (
+        requests_in(period)
+        .values("site", "month", "situation")
+        .annotate(count=Count("pk"))
+        .order_by()
+    ):
+        grid = grids.setdefault(row["site"], {})
+        grid[(row["month"], row["situation"])] = row["count"]
+    trends = {}
+    for row in (
+        requests_in(trend_period).values("site", "month").annotate(count=Count("pk")).order_by()
+    ):
+        trends.setdefault(row["site"], {})[row["month"]] = row["count"]
+    statuses = {}
+    for row in (
+        PeerSupporter.objects.values("site", "status").annotate(count=Count("pk")).order_by()
+    ):
+        statuses.setdefault(row["site"], {})[row["status"]] = row["count"]
+    return {
+        "activity": {
+            site: [[counts.get((month, s), 0) for s in SITUATIONS] for month in period.months]
+            for site, counts in grids.items()
+        },
+        "trend": {
+            site: [counts.get(month, 0) for month in trend_period.months]
+            for site, counts in trends.items()
+        },
+        "statuses": {
+            site: [counts.get(status, 0) for status in Status.values]
+            for site, counts in statuses.items()
+        },
+    }

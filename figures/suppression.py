@@ -196,3 +196,61 @@ def share(part, whole, threshold):
     if whole < threshold or is_small(part, threshold) or is_small(whole - part, threshold):
         return None
     return part / whole
+
+
+# Across sites ---------------------------------------------------------------------------
+
+NETWORK = "network"
+
+
+def across_values(parts):
+    """{(part, key): count} for every part and for the NETWORK, the sum of the parts."""
+    keys = sorted({key for counts in parts.values() for key in counts}, key=repr)
+    values = {(part, key): counts.get(key, 0) for part, counts in parts.items() for key in keys}
+    for key in keys:
+        values[(NETWORK, key)] = sum(counts.get(key, 0) for counts in parts.values())
+    return values, keys
+
+
+def across_lines(parts, keys, lines):
+    """A table's own lines for every part and the network, plus, for every cell, the
+    network's cell as the sum of the parts' cells."""
+    every = [*parts, NETWORK]
+    return [
+        *(((part, total), [(part, key) for key in members]) for part in every
+          for total, members in lines),
+        *(((NETWORK, key), [(part, key) for part in parts]) for key in keys),
+    ]  # fmt: skip
+
+
+def protect_across(parts, lines, threshold):
+    """One table published for several sites (`parts`: {site: {key: count}}, totals
+    included, tied by the table's `lines`) and for the network (their sum), protected as one:
+    no hidden cell of a site can be worked out from the other sites' cells and the network's,
+    nor the other way round. Returns {site or NETWORK: {key: Cell}}.
+
+    Every site with a row is a part (rows without a site are one part too, under None):
+    each site's page and the network's show cells from this one result, so that putting
+    pages side by side tells nothing more than each page."""
+    values, keys = across_values(parts)
+    cells = protect(values, across_lines(parts, keys, lines), threshold)
+    published_parts = {part: {} for part in [*parts, NETWORK]}
+    for (part, key), cell in cells.items():
+        published_parts[part][key] = cell
+    return published_parts
+
+
+def column_parts(counts_by_part, length):
+    """{part: [count, ...]} as parts for protect_across, with the column's total, and its
+    lines."""
+    parts = {
+        part: {**dict(enumerate(counts)), TOTAL: sum(counts)}
+        for part, counts in counts_by_part.items()
+    }
+    return parts, [(TOTAL, list(range(length)))]
+
+
+def grid_parts(grids_by_part, row_count, column_count):
+    """{part: grid} as parts for protect_across, with totals, and the grid's lines."""
+    parts = {part: grid_values(grid) for part, grid in grids_by_part.items()}
+    return parts, grid_lines(row_count, column_count)

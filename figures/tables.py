@@ -1,6 +1,7 @@
 """Published tables: the raw figures of `figures.queries` with suppression applied. What a
 page, a CSV export and the printed report show comes from here and only from here."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -10,11 +11,16 @@ from django.utils.translation import ngettext
 
 from figures import queries
 from figures.suppression import (
+    NETWORK,
+    SHOWN,
     TOTAL,
     Cell,
+    column_parts,
     enough_for_statistic,
+    grid_parts,
+    grid_values,
+    protect_across,
     protect_column,
-    protect_grid,
     share,
 )
 from peers.models import Profession
@@ -101,9 +107,7 @@ def situation_label(value):
     return Situation(value).label if value else _("Not said")
 
 
-def activity_table(figures, period):
-    grid = figures["by_month_situation"]
-    cells = protect_grid(grid, threshold())
+def activity_table(cells, period):
     columns = range(len(queries.SITUATIONS))
     return Table(
         slug="activity",
@@ -298,8 +302,10 @@ def readiness_table(pool, exact=frozenset()):
     )
 
 
-def trend_table(trend):
-    cells, total = protect_column([row["requests"] for row in trend], threshold())
+def trend_table(trend, column):
+    """`trend`: the network's months (with medians) or, for a site, months without them;
+    `column`: the published cells {index: Cell, TOTAL: Cell} of the requests per month."""
+    cells, total = [column[index] for index in range(len(trend))], column[TOTAL]
     return Table(
         slug="trend",
         title=_("Trend over the last twelve months"),
@@ -359,21 +365,78 @@ def reaching_in_table(figures):
     )
 
 
+def across_sites(period, trend_period, exact=frozenset()):
+    """The tables published per site, protected together with the network's (see
+    suppression.protect_across): {slug: {site id, None or NETWORK: cells}}. The tables
+    named in `exact` (EXACT_POOL_TABLES) are not suppressed."""
+    breakdowns = queries.site_breakdowns(period, trend_period)
+    situations = len(queries.SITUATIONS)
+    shapes = {
+        "activity": grid_parts(breakdowns["activity"], len(period.months), situations),
+        "trend": column_parts(breakdowns["trend"], len(trend_period.months)),
+        "statuses": column_parts(breakdowns["statuses"], len(PeerStatus.values)),
+    }
+    empty = {
+        "activity": grid_values([[0] * situations for _month in period.months]),
+        "trend": {**dict.fromkeys(range(len(trend_period.months)), 0), TOTAL: 0},
+        "statuses": {**dict.fromkeys(range(len(PeerStatus.values)), 0), TOTAL: 0},
+    }
+    published = {}
+    for slug, (parts, lines) in shapes.items():
+        limit = EXACT if slug in exact else threshold()
+        cells = protect_across(parts or {None: empty[slug]}, lines, limit)
+        zeros = {key: Cell(SHOWN, 0, threshold()) for key in empty[slug]}
+        # A site without rows shows zeros: zero singles out nobody.
+        published[slug] = defaultdict(lambda zeros=zeros: zeros, cells)
+    return published
+
+
+def statuses_table(cells):
+    return Table(
+        slug="statuses",
+        title=_("Peer supporters by status"),
+        headers=[_("Status"), _("Count")],
+        rows=[(status.label, [cells[index]]) for index, status in enumerate(PeerStatus)],
+        total=(_("Total"), [cells[TOTAL]]),
+    )
+
+
 def dashboard_tables(period, site, trend_period, reader=BOARD):
-    """Every published table, in the order of the page, keyed by slug. `reader` (COORDINATORS
-    or BOARD) decides which peer-pool tables are exact (EXACT_POOL_TABLES)."""
-    figures = queries.request_figures(period)
-    pool = queries.pool_figures(period, site)
+    """Every published table, in the order of the page, keyed by slug: the network's when
+    `site` is None, else the tables published per site for that site. `reader`
+    (COORDINATORS or BOARD) decides which peer-pool tables are exact (EXACT_POOL_TABLES)."""
     exact = EXACT_POOL_TABLES[reader]
+    across = across_sites(period, trend_period, exact)
+    part = site.pk if site else NETWORK
+    if site:
+        # Per site: the counts protected across sites, and nothing else (a table
+        # published for the network only cannot be set against the sites').
+        trend = [{"month": month, "contact_median": None, "contact_count": 0}
+                 for month in trend_period.months]  # fmt: skip
+        tables = [
+            activity_table(across["activity"][part], period),
+            statuses_table(across["statuses"][part]),
+            trend_table(trend, across["trend"][part]),
+        ]
+        return {table.slug: table for table in tables}
+    figures = queries.request_figures(period)
+    pool = queries.pool_figures(period)
+    # The directory by site comes from the pool (exact for every reader: the directory is
+    # open to all staff); statuses are the cells protected across sites.
+    _statuses, professions, departments, sites, loads = pool_tables(pool, exact)
     tables = [
-        activity_table(figures, period),
+        activity_table(across["activity"][part], period),
         kinds_table(figures),
         responsiveness_table(figures),
         outcomes_table(figures),
         support_table(figures),
-        *pool_tables(pool, exact),
+        professions,
+        departments,
+        sites,
+        statuses_table(across["statuses"][part]),
         readiness_table(pool, exact),
-        trend_table(queries.trend_figures(trend_period)),
+        loads,
+        trend_table(queries.trend_figures(trend_period), across["trend"][part]),
         reaching_in_table(queries.reaching_in_figures(period)),
     ]
     return {table.slug: table for table in tables}

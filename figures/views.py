@@ -13,13 +13,44 @@ from figures import annual, charts, queries
 from figures.forms import FiguresFilterForm
 from figures.periods import last_twelve_months
 from figures.tables import BOARD, COORDINATORS, csv_rows, dashboard_tables
+from organisation.models import Site
+from support_requests.models import SupportRequest
 from svsupport.lib.csv_export import csv_response
-from svsupport.lib.roles import figures_required, is_coordinator
+from svsupport.lib.roles import (
+    ALL_SITES,
+    COORDINATOR,
+    figures_required,
+    figures_scope,
+    is_coordinator,
+    scope_filter,
+)
+
+
+def operational(user, site):
+    """What needs a coordinator now, in their scope (and the chosen site)."""
+    if not is_coordinator(user):
+        return None
+    requests = SupportRequest.objects.in_scope_of(user, COORDINATOR)
+    return queries.operational_figures(site, requests.filter(site=site) if site else requests)
 
 
 def chosen_figures(request):
-    form = FiguresFilterForm(request.GET or None, sites=queries.sites())
+    """The reader's scope decides the sites offered, before anything is computed; a site
+    outside it is a 404, the same as an unknown one."""
+    scope = figures_scope(request.user)
+    network = scope is ALL_SITES
+    # The network offers the sites with data; a site reader every site of theirs.
+    sites = (
+        queries.sites()
+        if network
+        else Site.objects.current().filter(scope_filter(scope, "pk")).in_name_order()
+    )
+    form = FiguresFilterForm(request.GET or None, sites=sites, network=network)
+    if form.names_another_site():
+        raise Http404
     period, site = form.chosen()
+    if site is None and not network:
+        raise Http404  # scoped to sites that were all merged away since
     # The trend ends with the chosen quarter, or with the current month: never a future one.
     trend_end = min(period.end - timedelta(days=1), timezone.localdate())
     reader = COORDINATORS if is_coordinator(request.user) else BOARD
@@ -41,8 +72,8 @@ def dashboard(request):
         "site": site,
         "tables": tables,
         "trend_chart": chart_of(tables["trend"]),
-        "profession_chart": chart_of(tables["professions"]),
-        "operational": queries.operational_figures(site) if is_coordinator(request.user) else None,
+        "profession_chart": chart_of(tables["professions"]) if "professions" in tables else None,
+        "operational": operational(request.user, site),
         "query": request.GET.urlencode(),
         "threshold": settings.FIGURES_MIN_COUNT,
     }

@@ -13,6 +13,7 @@ class OrganisationConfig(AppConfig):
 
         created = demo.seed()
         demo.seed_staff_profiles(accounts)
+        demo.seed_site_roles(accounts)
         return f"{created} site(s) and department(s)"
 
     # seed_demo's summary lists the people and their requests first.

@@ -1,6 +1,6 @@
 """Demo sites and departments, loaded by `seed_demo` before the peers. Idempotent."""
 
-from organisation.models import Department, Site
+from organisation.models import Department, RoleGrant, Site
 from organisation.services import profile_update_from_directory
 
 SITES = [("oncopole", "Oncopole", "Oncopole"), ("purpan", "Purpan", "Purpan")]
@@ -29,7 +29,11 @@ DEPARTMENTS = [
 STAFF = [
     ("carol", "Oncopole", "Oncologie", "Nurse"),
     ("dan", "Purpan", "Bloc opératoire", "Physician"),
+    ("oscar", "Oncopole", "Direction des soins", "Manager"),
+    ("pia", "Purpan", "Direction des soins", "Manager"),
 ]
+# Coordinators of one site each (quinn coordinates the whole network).
+SITE_COORDINATORS = [("oscar", "oncopole"), ("pia", "purpan")]
 
 
 def seed():
@@ -54,4 +58,14 @@ def seed_staff_profiles(users_by_name):
             site_name=site,
             department_name=department,
             profession=profession,
+        )
+
+
+def seed_site_roles(users_by_name):
+    """The two site coordinators' grants."""
+    for username, site_code in SITE_COORDINATORS:
+        RoleGrant.objects.get_or_create(
+            user=users_by_name[username],
+            role=RoleGrant.Role.COORDINATOR,
+            site=Site.objects.get(code=site_code),
         )

@@ -30,8 +30,16 @@ class UnitForm(CleanTextMixin, forms.ModelForm):
         return cleaned
 
 
+SITE_FIELDS = ["coordinator_directory_group", "board_directory_group"]
+
+
 def unit_form_class(model):
-    return forms.modelform_factory(model, form=UnitForm)
+    """The form of a site or a department; a site also names the directory groups that
+    make their members its coordinators or board members."""
+    from organisation.models import Site
+
+    fields = UnitForm.Meta.fields + (SITE_FIELDS if model is Site else [])
+    return forms.modelform_factory(model, form=UnitForm, fields=fields)
 
 
 class MergeForm(forms.Form):

@@ -155,6 +155,21 @@ class OrganisationUnit(models.Model):
 
 
 class Site(OrganisationUnit):
+    # The directory groups whose members coordinate this site, or sit on its board (a
+    # group's name in the OpenID Connect claim, or its DN in LDAP). Blank: none.
+    coordinator_directory_group = models.CharField(
+        _("directory group of its coordinators"),
+        max_length=255,
+        blank=True,
+        help_text=_("The group's name (OpenID Connect) or its DN (LDAP). Blank: none."),
+    )
+    board_directory_group = models.CharField(
+        _("directory group of its board members"),
+        max_length=255,
+        blank=True,
+        help_text=_("The group's name (OpenID Connect) or its DN (LDAP). Blank: none."),
+    )
+
     class Meta(OrganisationUnit.Meta):
         verbose_name = _("site")
         verbose_name_plural = _("sites")
@@ -212,6 +227,48 @@ class StaffProfile(models.Model):
         return f"staff profile {self.user_id}"
 
 
+class RoleGrant(models.Model):
+    """A coordinator or board member for one site (`site`) or for the whole network (no
+    site). Granted by IT support (`grant_role ... --site`) or by a directory group configured
+    on the site (`source` = directory: re-decided at every sign-in). Members of the
+    Quality and Risk Office and Board groups hold the network scope of their role."""
+
+    class Role(models.TextChoices):
+        COORDINATOR = "coordinator", _("Coordinator")
+        BOARD = "board", _("Board member")
+
+    class Source(models.TextChoices):
+        MANUAL = "manual", _("Granted in the app")
+        DIRECTORY = "directory", _("From a directory group")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_grants"
+    )
+    role = models.CharField(max_length=16, choices=Role.choices)
+    site = models.ForeignKey(
+        Site, null=True, blank=True, on_delete=models.CASCADE, related_name="role_grants"
+    )
+    source = models.CharField(max_length=16, choices=Source.choices, default=Source.MANUAL)
+    granted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "site"],
+                condition=Q(site__isnull=False),
+                name="one_site_grant_per_role",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=Q(site__isnull=True),
+                name="one_network_grant_per_role",
+            ),
+        ]
+
+    def __str__(self):
+        return f"role grant {self.user_id}"
+
+
 def staff_department(user):
     """The department on the user's staff profile, or None."""
     profile = StaffProfile.objects.filter(user=user).select_related("department").first()
@@ -223,3 +280,10 @@ auditlog.register(Department, exclude_fields=["code_key", "name_en_key", "name_f
 auditlog.register(SiteAlias, exclude_fields=["key"])
 auditlog.register(DepartmentAlias, exclude_fields=["key"])
 auditlog.register(StaffProfile, exclude_fields=["updated_at"])
+auditlog.register(RoleGrant)
+
+
+def staff_site_and_department(user):
+    """(site, department) on the user's staff profile, each None when unknown; one query."""
+    profile = StaffProfile.objects.filter(user=user).select_related("site", "department").first()
+    return (profile.site, profile.department) if profile else (None, None)

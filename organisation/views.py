@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from organisation import access, services
 from organisation.forms import MergeForm, unit_form_class
 from organisation.models import Department
-from svsupport.lib.roles import coordinator_required
+from svsupport.lib.roles import network_coordinator_required
 
 PAGE_SIZE = 50
 
@@ -21,7 +21,7 @@ def page_context(model, **extra):
     return {"model": model, "kind": kind_of(model), "meta": model._meta, **extra}
 
 
-@coordinator_required
+@network_coordinator_required
 @require_GET
 def unit_list(request, model):
     units = (
@@ -34,7 +34,7 @@ def unit_list(request, model):
     return render(request, "organisation/list.html", page_context(model, page=page))
 
 
-@coordinator_required
+@network_coordinator_required
 @require_http_methods(["GET", "POST"])
 def unit_add(request, model):
     form = unit_form_class(model)(request.POST or None)
@@ -45,7 +45,7 @@ def unit_add(request, model):
     return render(request, "organisation/add.html", page_context(model, form=form))
 
 
-@coordinator_required
+@network_coordinator_required
 @require_http_methods(["GET", "POST"])
 def unit_edit(request, model, pk):
     unit = access.get_unit(model, pk)
@@ -58,7 +58,7 @@ def unit_edit(request, model, pk):
     return render(request, "organisation/edit.html", context)
 
 
-@coordinator_required
+@network_coordinator_required
 @require_POST
 def unit_confirm(request, model, pk):
     unit = access.get_unit(model, pk)
@@ -67,7 +67,7 @@ def unit_confirm(request, model, pk):
     return redirect("organisation:list", model=model)
 
 
-@coordinator_required
+@network_coordinator_required
 @require_http_methods(["GET", "POST"])
 def unit_merge(request, model, pk):
     unit = access.get_unit(model, pk)

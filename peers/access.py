@@ -56,10 +56,11 @@ def get_active_own_profile(user):
     return profile
 
 
-def get_peer_for_coordinator(pk):
-    """Any peer; 404 for an unknown id. The caller's role is decided by
-    `coordinator_required` first."""
-    return get_object_or_404(PeerSupporter.objects.select_related("user"), pk=pk)
+def get_peer_for_coordinator(user, pk):
+    """A peer of the coordinator's sites (any, for the network's); another site's is the
+    404 of an unknown id. The caller's role is decided by `coordinator_required` first."""
+    peers = PeerSupporter.objects.in_scope_of(user).select_related("user")
+    return get_object_or_404(peers, pk=pk)
 
 
 def get_nomination_for_nominee(user, pk):
@@ -67,10 +68,11 @@ def get_nomination_for_nominee(user, pk):
     return get_object_or_404(Nomination.objects.visible_to_nominee(user), pk=pk)
 
 
-def get_nomination_for_coordinator(pk):
-    """A nomination the nominee has consented to; coordinators never see one before. The
-    caller's role is decided by `coordinator_required` first."""
-    return get_object_or_404(Nomination.objects.visible_to_coordinators(), pk=pk)
+def get_nomination_for_coordinator(user, pk):
+    """A nomination the nominee has consented to, made by a peer of the coordinator's
+    sites; coordinators never see one before. The caller's role is decided by
+    `coordinator_required` first."""
+    return get_object_or_404(Nomination.objects.visible_to_coordinator(user), pk=pk)
 
 
 def get_own_time_away(user, pk):

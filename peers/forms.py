@@ -28,6 +28,7 @@ from svsupport.lib.forms import (
     DateTimeField,
     past_or_today,
 )
+from svsupport.lib.roles import ALL_SITES, scope_filter
 
 DESCRIPTIVE_FIELDS = [
     "display_name",
@@ -65,7 +66,7 @@ class DirectoryFilterForm(CleanTextMixin, forms.Form):
         queryset=Site.objects.none(),
         to_field_name="code",
         required=False,
-        empty_label=_("Any"),
+        empty_label=_("All sites"),
     )
     language = forms.ChoiceField(
         label=_("Language spoken"),
@@ -140,11 +141,15 @@ class PeerForm(OwnProfileForm):
         field_classes = {"joined_on": DateField}
         widgets = {**OwnProfileForm.Meta.widgets, "joined_on": DateInput()}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, scope=ALL_SITES, **kwargs):
+        """`scope`: the coordinator's sites; a site coordinator records peers of those
+        sites only, so the site is then required."""
         super().__init__(*args, **kwargs)
         # Coordinators may also choose a record the directory brought and nobody confirmed.
         self.fields["department"].queryset = Department.objects.current().in_name_order()
-        self.fields["site"].queryset = Site.objects.current().in_name_order()
+        sites = Site.objects.current().filter(scope_filter(scope, "pk"))
+        self.fields["site"].queryset = sites.in_name_order()
+        self.fields["site"].required = scope is not ALL_SITES
 
     def clean_joined_on(self):
         return past_or_today(self.cleaned_data["joined_on"])
@@ -186,8 +191,8 @@ class NewPeerForm(PeerForm):
     class Meta(PeerForm.Meta):
         fields = ["account"] + PeerForm.Meta.fields
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, instance=PeerSupporter(), **kwargs)
+    def __init__(self, *args, scope=ALL_SITES, **kwargs):
+        super().__init__(*args, instance=PeerSupporter(), scope=scope, **kwargs)
         self.order_fields(["account"])
 
     def clean_account(self):
@@ -268,9 +273,11 @@ class TrainingBatchForm(CleanTextMixin, forms.ModelForm):
         field_classes = {"held_on": DateField}
         widgets = {"held_on": DateInput()}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, scope=ALL_SITES, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["peers"].queryset = PeerSupporter.objects.exclude(status=Status.WITHDRAWN)
+        self.fields["peers"].queryset = PeerSupporter.objects.exclude(
+            status=Status.WITHDRAWN
+        ).filter(scope_filter(scope))
 
     def clean_held_on(self):
         return past_or_today(self.cleaned_data["held_on"])
@@ -293,9 +300,11 @@ class SupportSessionForm(CleanTextMixin, forms.ModelForm):
         field_classes = {"held_on": DateField}
         widgets = {"held_on": DateInput()}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, scope=ALL_SITES, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["attendees"].queryset = PeerSupporter.objects.exclude(status=Status.WITHDRAWN)
+        self.fields["attendees"].queryset = PeerSupporter.objects.exclude(
+            status=Status.WITHDRAWN
+        ).filter(scope_filter(scope))
 
     def clean_held_on(self):
         return past_or_today(

@@ -210,6 +210,14 @@ class PeerQuerySet(models.QuerySet):
     def search(self, text):
         return self.filter(search_name__contains=fold(text)) if text else self
 
+    def in_scope_of(self, user):
+        """The registry a coordinator keeps: the peers of their sites (all, for the
+        network); nothing for anybody else."""
+        from svsupport.lib import roles
+
+        scope = roles.site_scope(user, roles.COORDINATOR)
+        return self.filter(roles.scope_filter(scope)) if scope else self.none()
+
 
 class PeerSupporter(models.Model):
     user = models.OneToOneField(
@@ -268,7 +276,11 @@ class PeerSupporter(models.Model):
 
     class Meta:
         ordering = ["search_name"]
-        indexes = [models.Index(fields=["status", "search_name"], name="peer_status_name_idx")]
+        indexes = [
+            models.Index(fields=["status", "search_name"], name="peer_status_name_idx"),
+            # The directory opens on the reader's site.
+            models.Index(fields=["site", "status", "search_name"], name="peer_site_status_idx"),
+        ]
 
     def __str__(self):
         return self.display_name
@@ -505,6 +517,16 @@ class NominationQuerySet(models.QuerySet):
         return self.exclude(
             state__in=[Nomination.State.AWAITING_NOMINEE, Nomination.State.REFUSED_BY_NOMINEE]
         )
+
+    def visible_to_coordinator(self, user):
+        """What `user` may decide on: consented nominations made by a peer of their sites
+        (a co-option happens within the nominator's site)."""
+        from svsupport.lib import roles
+
+        scope = roles.site_scope(user, roles.COORDINATOR)
+        if not scope:
+            return self.none()
+        return self.visible_to_coordinators().filter(roles.scope_filter(scope, "nominator__site"))
 
 
 class Nomination(models.Model):

@@ -102,7 +102,7 @@ def nomination_answer(*, nomination_id, nominee, consent, attestation):
             for field, value in attestation.items():
                 setattr(nomination, field, value)
             notify(
-                roles.coordinator_users(),
+                roles.coordinator_users(nomination.nominator.site_id),
                 reverse("peers:nomination_queue"),
                 kind=Kind.NOMINATION_QUEUE,
             )

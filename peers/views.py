@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from organisation.models import Department, Site
+from organisation.models import Department, Site, staff_site_and_department
 from peers import access, services
 from peers.forms import (
     ELIGIBILITY_FIELDS,
@@ -44,17 +44,30 @@ from peers.models import (
 )
 from support_requests import availability
 from svsupport.lib.csv_export import csv_response
-from svsupport.lib.roles import coordinator_required
+from svsupport.lib.roles import COORDINATOR, coordinator_required, site_scope
 
 DIRECTORY_PAGE_SIZE = 24
 MANAGE_PAGE_SIZE = 50
+
+
+def opening_filters(request):
+    """The directory's filters: as asked, else opening on the reader's own site (every
+    site is one filter away: "All sites")."""
+    if "site" in request.GET:
+        return request.GET
+    site, _department = staff_site_and_department(request.user)
+    if site is None:
+        return request.GET or None
+    data = request.GET.copy()
+    data["site"] = site.code
+    return data
 
 
 def directory_filter(request):
     published = PeerSupporter.objects.published()
     # Only the departments and sites where a published peer works: no empty choice.
     form = DirectoryFilterForm(
-        request.GET or None,
+        opening_filters(request),
         departments=Department.objects.filter(
             pk__in=published.values("department")
         ).in_name_order(),
@@ -68,23 +81,34 @@ def directory_filter(request):
 def directory(request):
     form, peers = directory_filter(request)
     page = Paginator(peers, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
+    query = form.data.copy() if form.is_bound else request.GET.copy()
     query.pop("page", None)
+    site = form.cleaned_data.get("site") if form.is_valid() else None
     return render(
         request,
         "peers/directory.html",
-        {"form": form, "page": page, "filtered": form.is_bound, "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "filtered": bool(request.GET),
+            "query": query.urlencode(),
+            "site": site,
+        },
     )
 
 
 @require_GET
 def directory_print(request):
-    peers = PeerSupporter.objects.published().prefetch_related("languages").order_by("search_name")
-    link = request.build_absolute_uri(reverse("peers:directory"))
+    """The A4 list for notice boards: one site's peers (?site=CODE, the reader's own by
+    default; "?site=" for every site), with a QR code to that site's directory."""
+    form, peers = directory_filter(request)
+    site = form.cleaned_data.get("site") if form.is_valid() else None
+    target = reverse("peers:directory") + (f"?site={site.code}" if site else "?site=")
+    link = request.build_absolute_uri(target)
     return render(
         request,
         "peers/directory_print.html",
-        {"peers": peers, "qr_svg": directory_qr_svg(link), "link": link},
+        {"peers": peers, "qr_svg": directory_qr_svg(link), "link": link, "site": site},
     )
 
 
@@ -245,10 +269,9 @@ def manage(request):
     attention = bool(request.GET.get("attention"))
     filter_form = ManageFilterForm(request.GET)
     roll_out = charter_roll_out()  # read once, for every list and count below
+    mine = PeerSupporter.objects.in_scope_of(request.user)
     peers = (
-        PeerSupporter.objects.needing_attention(roll_out=roll_out)
-        if attention
-        else PeerSupporter.objects.with_readiness(roll_out)
+        mine.needing_attention(roll_out=roll_out) if attention else mine.with_readiness(roll_out)
     )
     peers = filter_form.filter(peers).order_by("search_name", "pk")
     page = Paginator(peers, MANAGE_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -264,16 +287,14 @@ def manage(request):
             "page": page,
             "filter_form": filter_form,
             "attention": attention,
-            "attention_count": PeerSupporter.objects.needing_attention(roll_out=roll_out).count(),
-            "pending_nominations": Nomination.objects.filter(
-                state=Nomination.State.AWAITING_COORDINATORS
-            ).count(),
+            "attention_count": mine.needing_attention(roll_out=roll_out).count(),
+            "pending_nominations": Nomination.objects.visible_to_coordinator(request.user)
+            .filter(state=Nomination.State.AWAITING_COORDINATORS)
+            .count(),
             "query": query.urlencode(),
             # During a roll-out: who has not signed the new version yet, and by when.
             "roll_out": roll_out if in_grace else None,
-            "to_sign_count": PeerSupporter.objects.to_sign_current_charter(roll_out).count()
-            if in_grace
-            else 0,
+            "to_sign_count": mine.to_sign_current_charter(roll_out).count() if in_grace else 0,
         },
     )
 
@@ -281,7 +302,7 @@ def manage(request):
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def manage_add(request):
-    form = NewPeerForm(request.POST or None)
+    form = NewPeerForm(request.POST or None, scope=site_scope(request.user, COORDINATOR))
     if form.is_valid():
         peer = services.peer_save(
             peer=form.save(commit=False),
@@ -296,8 +317,10 @@ def manage_add(request):
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def manage_edit(request, pk):
-    peer = access.get_peer_for_coordinator(pk)
-    form = PeerForm(request.POST or None, instance=peer)
+    peer = access.get_peer_for_coordinator(request.user, pk)
+    form = PeerForm(
+        request.POST or None, instance=peer, scope=site_scope(request.user, COORDINATOR)
+    )
     if form.is_valid():
         services.peer_save(peer=form.save(commit=False), languages=form.cleaned_data["languages"])
         messages.success(request, _("Saved."))
@@ -319,7 +342,7 @@ def manage_edit(request, pk):
 @require_POST
 @coordinator_required
 def manage_status(request, pk):
-    peer = access.get_peer_for_coordinator(pk)
+    peer = access.get_peer_for_coordinator(request.user, pk)
     form = CoordinatorStatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Not recorded: check the form."))
@@ -344,7 +367,7 @@ def manage_status(request, pk):
 @require_GET
 @coordinator_required
 def manage_history(request, pk):
-    peer = access.get_peer_for_coordinator(pk)
+    peer = access.get_peer_for_coordinator(request.user, pk)
     return render(
         request,
         "peers/manage_history.html",
@@ -359,7 +382,7 @@ def manage_history(request, pk):
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def manage_training(request):
-    form = TrainingBatchForm(request.POST or None)
+    form = TrainingBatchForm(request.POST or None, scope=site_scope(request.user, COORDINATOR))
     if form.is_valid():
         records = services.training_record_for_many(**form.cleaned_data)
         count = len(records)
@@ -374,7 +397,7 @@ def manage_training(request):
 @coordinator_required
 @require_http_methods(["GET", "POST"])
 def manage_session(request):
-    form = SupportSessionForm(request.POST or None)
+    form = SupportSessionForm(request.POST or None, scope=site_scope(request.user, COORDINATOR))
     if form.is_valid():
         session = services.support_session_record(**form.cleaned_data)
         count = len(form.cleaned_data["attendees"])
@@ -392,7 +415,7 @@ def manage_session(request):
 @require_GET
 def nomination_queue(request):
     nominations = (
-        Nomination.objects.visible_to_coordinators()
+        Nomination.objects.visible_to_coordinator(request.user)
         .select_related("nominee", "nominator", "decided_by")
         .order_by("state", "-created_at")
     )
@@ -412,7 +435,7 @@ def nomination_queue(request):
 @require_POST
 @coordinator_required
 def nomination_decide(request, pk):
-    nomination = access.get_nomination_for_coordinator(pk)
+    nomination = access.get_nomination_for_coordinator(request.user, pk)
     form = NominationDecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
@@ -479,7 +502,8 @@ def manage_export(request):
     """The registry as a spreadsheet, in the coordinator's language (svsupport.lib.csv_export
     for the encoding, formulas and numbers)."""
     peers = (
-        PeerSupporter.objects.with_readiness()
+        PeerSupporter.objects.in_scope_of(request.user)
+        .with_readiness()
         .select_related("user")
         .prefetch_related("languages")
         .order_by("search_name")

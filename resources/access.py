@@ -3,7 +3,9 @@
 
 from django.shortcuts import get_object_or_404
 
-from resources.models import Hotline, Page, PolicyDocument, PolicyVersion, Story
+from organisation.models import Site
+from resources.models import Hotline, Page, PageOverride, PolicyDocument, PolicyVersion, Story
+from svsupport.lib import roles
 
 
 def get_page_for_user(slug):
@@ -56,3 +58,18 @@ def get_draft_version_for_editor(slug, number):
 
 def get_policy_for_editor(slug):
     return get_object_or_404(PolicyDocument, slug=slug)
+
+
+def get_override_for_editor(user, slug, site_code):
+    """The site's version of page `slug` (a new, unsaved one if the site has none yet), for
+    a coordinator of that site; another site's is a 404, like an unknown page or site."""
+    scope = roles.site_scope(user, roles.COORDINATOR)
+    sites = Site.objects.current().filter(roles.scope_filter(scope, "pk")) if scope else None
+    site = get_object_or_404(sites if sites is not None else Site.objects.none(), code=site_code)
+    page = get_object_or_404(Page, slug=slug)
+    override = PageOverride.objects.filter(page=page, site=site).first()
+    if override is None:
+        override = PageOverride(page=page, site=site)
+        for field in override._pairs():
+            setattr(override, f"draft_{field}", getattr(page, field))
+    return override

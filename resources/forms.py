@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from resources.models import Hotline, Page, PolicyDocument, PolicyVersion, Story
+from resources.models import Hotline, Page, PageOverride, PolicyDocument, PolicyVersion, Story
 from svsupport.lib.forms import CleanTextMixin, DateField
 
 PHONE_NUMBER = re.compile(r"^\+?[0-9][0-9 .\-()]{1,28}$")
@@ -96,6 +96,11 @@ class PageForm(DraftForm):
         super().__init__(*args, **kwargs)
         for name in ("draft_summary_en", "draft_summary_fr"):
             self.fields[name].widget.attrs["rows"] = 3
+
+
+class PageOverrideForm(PageForm):
+    class Meta(PageForm.Meta):
+        model = PageOverride
 
 
 class StoryForm(DraftForm):

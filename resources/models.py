@@ -172,20 +172,11 @@ class DraftedContent(BilingualMixin, models.Model):
         self.save(update_fields=["is_published"])
 
 
-class Page(DraftedContent):
-    """One page of the pathway or of the guidance: emotional first aid, stage 1, the FAQ..."""
-
-    class Section(models.TextChoices):
-        LANDING = "landing", _("Pathway introduction")
-        PATHWAY = "pathway", _("Support pathway")
-        GUIDANCE = "guidance", _("Guidance")
+class PageText(DraftedContent):
+    """The text of a pathway page, published and draft, in both languages."""
 
     TRANSLATED_FIELDS = ("title", "summary", "body")
     REQUIRED_TRANSLATED_FIELDS = ("title", "body")
-
-    slug = models.SlugField(max_length=80, unique=True)
-    section = models.CharField(max_length=20, choices=Section.choices)
-    position = models.PositiveSmallIntegerField(default=0)
 
     title_en = models.CharField(max_length=TITLE_MAX_LENGTH, blank=True)
     title_fr = models.CharField(max_length=TITLE_MAX_LENGTH, blank=True)
@@ -205,6 +196,22 @@ class Page(DraftedContent):
     draft_body_fr = models.TextField(_("text (French)"), blank=True, max_length=BODY_MAX_LENGTH)
 
     class Meta:
+        abstract = True
+
+
+class Page(PageText):
+    """One page of the pathway or of the guidance: emotional first aid, stage 1, the FAQ..."""
+
+    class Section(models.TextChoices):
+        LANDING = "landing", _("Pathway introduction")
+        PATHWAY = "pathway", _("Support pathway")
+        GUIDANCE = "guidance", _("Guidance")
+
+    slug = models.SlugField(max_length=80, unique=True)
+    section = models.CharField(max_length=20, choices=Section.choices)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
         ordering = ["section", "position", "slug"]
         verbose_name = _("page")
         verbose_name_plural = _("pages")
@@ -213,6 +220,34 @@ class Page(DraftedContent):
         if self.slug == PATHWAY_SLUG:
             return reverse("resources:pathway")
         return reverse("resources:page", kwargs={"slug": self.slug})
+
+
+class PageOverrideQuerySet(DraftQuerySet):
+    def for_reader(self, site):
+        """The published overrides a reader of `site` gets instead of the network's pages."""
+        return self.published().filter(site=site) if site else self.none()
+
+
+class PageOverride(PageText):
+    """A site's own version of a network page, where facts differ (its 24/7 lines, HR and
+    occupational-health contacts, its psychologists, its policies). Readers of that site
+    read it instead of the network's page, once published."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="overrides")
+    site = models.ForeignKey(
+        "organisation.Site", on_delete=models.CASCADE, related_name="page_overrides"
+    )
+
+    objects = PageOverrideQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["page", "site"], name="one_override_per_site")
+        ]
+        verbose_name = _("site version of a page")
+
+    def __str__(self):
+        return f"{self.page} ({self.site})"
 
 
 class Story(DraftedContent):
@@ -404,6 +439,7 @@ class PolicyVersion(BilingualMixin, models.Model):
 # Every change to the content is in the history coordinators see. The folded search
 # column repeats the text and would only double each entry.
 auditlog.register(Page, exclude_fields=["search_text"])
+auditlog.register(PageOverride, exclude_fields=["search_text"])
 auditlog.register(Story, exclude_fields=["search_text"])
 auditlog.register(Hotline)
 auditlog.register(PolicyDocument)

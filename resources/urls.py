@@ -23,6 +23,17 @@ urlpatterns = [
     path("pages/<slug:slug>/publish/", views.page_publish, name="page_publish"),
     path("pages/<slug:slug>/discard-draft/", views.page_discard, name="page_discard"),
     path("pages/<slug:slug>/history/", views.page_history, name="page_history"),
+    path("pages/<slug:slug>/sites/<slug:site>/", views.override_edit, name="override_edit"),
+    path(
+        "pages/<slug:slug>/sites/<slug:site>/publish/",
+        views.override_publish,
+        name="override_publish",
+    ),
+    path(
+        "pages/<slug:slug>/sites/<slug:site>/remove/",
+        views.override_delete,
+        name="override_delete",
+    ),
     path("manage/stories/", views.manage_stories, name="manage_stories"),
     path("stories/new/", views.story_create, name="story_create"),
     path("stories/<int:pk>/edit/", views.story_edit, name="story_edit"),

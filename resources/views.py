@@ -7,7 +7,8 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Case, Max, Prefetch, Q, When
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -15,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from organisation.models import Site, staff_site_and_department
 from peers import services as peer_services
 from resources import access, forms
 from resources.models import (
@@ -24,11 +26,19 @@ from resources.models import (
     PEER_STAGE_SLUG,
     Hotline,
     Page,
+    PageOverride,
     PolicyDocument,
     PolicyVersion,
     Story,
 )
-from svsupport.lib.roles import coordinator_required
+from svsupport.lib.roles import (
+    ALL_SITES,
+    COORDINATOR,
+    coordinator_required,
+    network_coordinator_required,
+    scope_filter,
+    site_scope,
+)
 from svsupport.lib.text import fold
 
 PER_PAGE = 20
@@ -42,15 +52,22 @@ def paginate(request, items, per_page=PER_PAGE):
 # Reading -----------------------------------------------------------------------------
 
 
+def reader_overrides(user):
+    """{page id: override} of the published versions of the reader's site; one query."""
+    mine = PageOverride.objects.published().filter(site__profiles__user=user)
+    return {override.page_id: override for override in mine.select_related("site")}
+
+
 @require_GET
 def pathway(request):
     pages = list(Page.objects.published())
     landing = next((page for page in pages if page.slug == PATHWAY_SLUG), None)
+    overrides = reader_overrides(request.user) if landing else {}
     return render(
         request,
         "resources/pathway.html",
         {
-            "landing": landing,
+            "landing": overrides.get(landing.pk, landing) if landing else None,
             "steps": [page for page in pages if page.section == Page.Section.PATHWAY],
             "guidance": [page for page in pages if page.section == Page.Section.GUIDANCE],
             "search_form": forms.SearchForm(),
@@ -67,12 +84,14 @@ def page(request, slug):
     # deferring the other columns would cost a query per link.
     siblings = list(Page.objects.published().filter(section=page.section))
     index = next(number for number, sibling in enumerate(siblings) if sibling.pk == page.pk)
+    override = reader_overrides(request.user).get(page.pk)
     return render(
         request,
         "resources/page.html",
         {
             "page": page,
-            "text": page.localized(get_language()),
+            "override": override,
+            "text": (override or page).localized(get_language()),
             "previous_page": siblings[index - 1] if index > 0 else None,
             "next_page": siblings[index + 1] if index + 1 < len(siblings) else None,
             **special_blocks(page),
@@ -109,13 +128,21 @@ def search(request):
 
 @require_GET
 def poster(request):
+    """The A4 poster of one site (?site=CODE, the reader's own by default): the steps in
+    that site's versions."""
+    if request.GET.get("site"):
+        site = get_object_or_404(Site.objects.current(), code=request.GET["site"])
+    else:
+        site, _department = staff_site_and_department(request.user)
+    overrides = {item.page_id: item for item in PageOverride.objects.for_reader(site)}
     pages = list(Page.objects.published().filter(section=Page.Section.PATHWAY))
     pathway_url = request.build_absolute_uri(reverse("resources:pathway"))
     return render(
         request,
         "resources/poster.html",
         {
-            "steps": pages,
+            "site": site,
+            "steps": [overrides.get(page.pk, page) for page in pages],
             "hotlines": list(Hotline.objects.active()),
             "pathway_url": pathway_url,
             "qr_svg": qr_code_svg(pathway_url),
@@ -206,15 +233,67 @@ def policy_version(request, slug, number):
 @coordinator_required
 @require_GET
 def manage(request):
+    """Every page, and which of the coordinator's sites have their own version of it.
+    Network coordinators edit the pages; each site's coordinators its versions."""
+    scope = site_scope(request.user, COORDINATOR)
     # In the order staff meet them: introduction, the steps, then the guidance.
     section_order = Case(
         *[When(section=value, then=rank) for rank, value in enumerate(Page.Section.values)]
     )
-    pages = Page.objects.order_by(section_order, "position", "slug")
-    return render(request, "resources/manage.html", {"page_obj": paginate(request, pages, 50)})
+    in_scope = PageOverride.objects.filter(scope_filter(scope)).select_related("site")
+    pages = Page.objects.order_by(section_order, "position", "slug").prefetch_related(
+        Prefetch("overrides", queryset=in_scope, to_attr="site_versions")
+    )
+    sites = Site.objects.current().filter(scope_filter(scope, "pk")).in_name_order()
+    return render(
+        request,
+        "resources/manage.html",
+        {
+            "page_obj": paginate(request, pages, 50),
+            "network": scope is ALL_SITES,
+            "my_sites": [] if scope is ALL_SITES else list(sites),
+        },
+    )
+
+
+# Editing: a site's version of a page ----------------------------------------------------
 
 
 @coordinator_required
+@require_http_methods(["GET", "POST"])
+def override_edit(request, slug, site):
+    override = access.get_override_for_editor(request.user, slug, site)
+    form = forms.PageOverrideForm(request.POST or None, instance=override)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Draft saved. Publish it when it is ready."))
+        return redirect("resources:override_edit", slug=slug, site=site)
+    return render(request, "resources/override_edit.html", {"override": override, "form": form})
+
+
+@coordinator_required
+@require_POST
+def override_publish(request, slug, site):
+    override = access.get_override_for_editor(request.user, slug, site)
+    if override.pk is None:
+        raise Http404  # nothing drafted yet: no version to publish
+    override.publish()
+    messages.success(request, _("Published: the staff of this site now read this version."))
+    return redirect("resources:override_edit", slug=slug, site=site)
+
+
+@coordinator_required
+@require_POST
+def override_delete(request, slug, site):
+    override = access.get_override_for_editor(request.user, slug, site)
+    if override.pk is None:
+        raise Http404
+    override.delete()
+    messages.success(request, _("Removed: the staff of this site read the network's page again."))
+    return redirect("resources:manage")
+
+
+@network_coordinator_required
 @require_http_methods(["GET", "POST"])
 def page_edit(request, slug):
     page = access.get_page_for_editor(slug)
@@ -226,7 +305,7 @@ def page_edit(request, slug):
     return render(request, "resources/page_edit.html", {"page": page, "form": form})
 
 
-@coordinator_required
+@network_coordinator_required
 @require_GET
 def page_draft(request, slug):
     page = access.get_page_for_editor(slug)
@@ -241,7 +320,7 @@ def page_draft(request, slug):
     )
 
 
-@coordinator_required
+@network_coordinator_required
 @require_POST
 def page_publish(request, slug):
     page = access.get_page_for_editor(slug)
@@ -250,7 +329,7 @@ def page_publish(request, slug):
     return redirect(page)
 
 
-@coordinator_required
+@network_coordinator_required
 @require_POST
 def page_discard(request, slug):
     page = access.get_page_for_editor(slug)
@@ -259,7 +338,7 @@ def page_discard(request, slug):
     return redirect("resources:page_draft", slug=page.slug)
 
 
-@coordinator_required
+@network_coordinator_required
 @require_GET
 def page_history(request, slug):
     page = access.get_page_for_editor(slug)
@@ -279,7 +358,7 @@ def history(request, title, entries, back_to):
 # Editing: stories ----------------------------------------------------------------------
 
 
-@coordinator_required
+@network_coordinator_required
 @require_GET
 def manage_stories(request):
     return render(
@@ -289,7 +368,7 @@ def manage_stories(request):
     )
 
 
-@coordinator_required
+@network_coordinator_required
 @require_http_methods(["GET", "POST"])
 def story_create(request):
     form = forms.StoryForm(request.POST or None)
@@ -300,7 +379,7 @@ def story_create(request):
     return render(request, "resources/story_create.html", {"form": form})
 
 
-@coordinator_required
+@network_coordinator_required
 @require_http_methods(["GET", "POST"])
 def story_edit(request, pk):
     story = access.get_story_for_editor(pk)
@@ -312,7 +391,7 @@ def story_edit(request, pk):
     return render(request, "resources/story_edit.html", {"story": story, "form": form})
 
 
-@coordinator_required
+@network_coordinator_required
 @require_GET
 def story_draft(request, pk):
     story = access.get_story_for_editor(pk)
@@ -323,7 +402,7 @@ def story_draft(request, pk):
     )
 
 
-@coordinator_required
+@network_coordinator_required
 @require_POST
 def story_publish(request, pk):
     story = access.get_story_for_editor(pk)
@@ -332,7 +411,7 @@ def story_publish(request, pk):
     return redirect(story)
 
 
-@coordinator_required
+@network_coordinator_required
 @require_POST
 def story_withdraw(request, pk):
     story = access.get_story_for_editor(pk)
@@ -341,7 +420,7 @@ def story_withdraw(request, pk):
     return redirect("resources:manage_stories")
 
 
-@coordinator_required
+@network_coordinator_required
 @require_GET
 def story_history(request, pk):
     story = access.get_story_for_editor(pk)
@@ -352,7 +431,7 @@ def story_history(request, pk):
 # Editing: 24/7 lines -------------------------------------------------------------------
 
 
-@coordinator_required
+@network_coordinator_required
 @require_GET
 def hotlines(request):
     return render(
@@ -360,7 +439,7 @@ def hotlines(request):
     )
 
 
-@coordinator_required
+@network_coordinator_required
 @require_http_methods(["GET", "POST"])
 def hotline_create(request):
     form = forms.HotlineForm(request.POST or None)
@@ -371,7 +450,7 @@ def hotline_create(request):
     return render(request, "resources/hotline_create.html", {"form": form})
 
 
-@coordinator_required
+@network_coordinator_required
 @require_http_methods(["GET", "POST"])
 def hotline_edit(request, pk):
     hotline = access.get_hotline_for_editor(pk)
@@ -387,7 +466,7 @@ def hotline_edit(request, pk):
     )
 
 
-@coordinator_required
+@network_coordinator_required
 @require_GET
 def hotline_history(request, pk):
     hotline = access.get_hotline_for_editor(pk)
@@ -398,7 +477,7 @@ def hotline_history(request, pk):
 # Editing: policy documents -------------------------------------------------------------
 
 
-@coordinator_required
+@network_coordinator_required
 @require_http_methods(["GET", "POST"])
 def policy_create(request):
     form = forms.PolicyDocumentForm(request.POST or None)
@@ -409,7 +488,7 @@ def policy_create(request):
     return render(request, "resources/policy_create.html", {"form": form})
 
 
-@coordinator_required
+@network_coordinator_required
 @require_POST
 def policy_version_create(request, slug):
     document = access.get_policy_for_editor(slug)
@@ -428,7 +507,7 @@ def policy_version_create(request, slug):
     return redirect("resources:policy_version_edit", slug=document.slug, number=draft.number)
 
 
-@coordinator_required
+@network_coordinator_required
 @require_http_methods(["GET", "POST"])
 def policy_version_edit(request, slug, number):
     version = access.get_draft_version_for_editor(slug, number)
@@ -444,7 +523,7 @@ def policy_version_edit(request, slug, number):
     )
 
 
-@coordinator_required
+@network_coordinator_required
 @require_POST
 def policy_version_publish(request, slug, number):
     version = access.get_draft_version_for_editor(slug, number)
@@ -459,7 +538,7 @@ def policy_version_publish(request, slug, number):
     return redirect(version.document)
 
 
-@coordinator_required
+@network_coordinator_required
 @require_GET
 def policy_history(request, slug):
     document = access.get_policy_for_editor(slug)

@@ -42,8 +42,11 @@ def holds(user, support_request, capacity):
         return support_request.offered_now
     if capacity == Capacity.COORDINATOR:
         # Only while it is in their queue: waiting for a peer, or accepted with the first
-        # contact overdue (the same fields in both cases, never identity, contact or message).
-        return support_request.in_coordinator_queue and roles.is_coordinator(user)
+        # contact overdue (the same fields in both cases, never identity, contact or message),
+        # and only for the coordinators of the request's site (and the network's).
+        if not support_request.in_coordinator_queue:
+            return False
+        return support_request.site_id in roles.site_scope(user, roles.COORDINATOR)
     return support_request.offered_ever
 
 
@@ -75,13 +78,15 @@ def get_request_as(user, pk, capacity):
     return get_request_for_user(user, pk, (capacity,))[0]
 
 
-def get_request_for_dispatch(pk):
+def get_request_for_dispatch(user, pk):
     """A request waiting in the dispatch queue, for a coordinator about to assign it.
     Coordinators act on a request only while it waits there: in any other state it is the
     same 404 as an unknown id, decided before any warning or message is computed (a
     warning about a request outside the queue would tell its hidden state). The caller's
-    role is decided by `coordinator_required` first."""
-    support_request = SupportRequest.objects.in_dispatch().filter(pk=pk).first()
+    role is decided by `coordinator_required` first; another site's request is as unknown
+    to a site coordinator as a random id."""
+    mine = SupportRequest.objects.in_scope_of(user, roles.COORDINATOR)
+    support_request = mine.in_dispatch().filter(pk=pk).first()
     if support_request is None:
         raise Http404
     return support_request

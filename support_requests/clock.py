@@ -187,12 +187,16 @@ def alert_contact_overdue(now):
             SupportRequest.objects.filter(pk__in=[item.pk for item in due]).update(
                 contact_overdue_at=now
             )
-            notify(
-                coordinator_users(),
-                reverse("requests:dispatch"),
-                kind=Kind.CONTACT_OVERDUE,
-                deadline=min(item.contact_promise_due_at for item in due),
-            )
+            # The coordinators of each request's site (and the network's), once per site.
+            for site_id in {item.site_id for item in due}:
+                notify(
+                    coordinator_users(site_id),
+                    reverse("requests:dispatch"),
+                    kind=Kind.CONTACT_OVERDUE,
+                    deadline=min(
+                        item.contact_promise_due_at for item in due if item.site_id == site_id
+                    ),
+                )
     return len(due)
 
 

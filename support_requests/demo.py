@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from organisation.models import Department
+from organisation.models import Department, staff_site_and_department
 from peers.models import PeerSupporter
 from support_requests.models import (
     ContactMethod,
@@ -38,8 +38,10 @@ def seed():
 
 
 def base(requester, created, **fields):
+    site, _department = staff_site_and_department(requester)
     return SupportRequest.objects.create(
         requester=requester,
+        site=site,
         created_at=created,
         contact_method=fields.pop("contact_method", ContactMethod.EMAIL),
         timing=fields.pop("timing", Timing.ASAP),

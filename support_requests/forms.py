@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organisation.models import Department
+from organisation.models import Department, Site
 from peers.forms import AccountField
 from peers.models import PeerSupporter, Profession, SpokenLanguage
 from support_requests.models import (
@@ -15,6 +15,7 @@ from support_requests.models import (
     FollowUp,
     Meeting,
     Outcome,
+    SitePreference,
     Situation,
     SupportRequest,
     TeamSession,
@@ -32,6 +33,13 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
     # Generated when the form is shown and used as the request's id: sending the same form
     # twice (a double click, a reload) finds the first request instead of making a second.
     submission_id = forms.UUIDField(widget=forms.HiddenInput)
+    site = forms.ModelChoiceField(
+        label=_("Your site"),
+        queryset=Site.objects.none(),
+        required=False,
+        empty_label="—",
+        help_text=_("Its coordinators find you a peer if nobody answers."),
+    )
     requester_department = forms.ModelChoiceField(
         label=_("Your department (optional)"),
         queryset=Department.objects.none(),
@@ -71,6 +79,8 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
         "time_window",
         "message",
         "situation",
+        "site",
+        "site_preference",
         "prefer_other_department",
         "requester_department",
         "prefer_same_profession",
@@ -81,6 +91,8 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = SupportRequest
         fields = [
+            "site",
+            "site_preference",
             "prefer_other_department",
             "prefer_same_profession",
             "requester_profession",
@@ -93,6 +105,7 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
             "situation",
         ]
         labels = {
+            "site_preference": _("Where should the peer work?"),
             "prefer_other_department": _("A peer from another department than mine"),
             "prefer_same_profession": _("A peer of my profession, if possible"),
             "requester_profession": _("Your profession (optional)"),
@@ -101,16 +114,25 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
             "timing": _("When?"),
             "situation": _("What kind of situation? (optional)"),
         }
-        widgets = {"contact_method": forms.RadioSelect, "timing": forms.RadioSelect}
+        widgets = {
+            "site_preference": forms.RadioSelect,
+            "contact_method": forms.RadioSelect,
+            "timing": forms.RadioSelect,
+        }
         error_messages = {
             "contact_method": {"required": _("Choose how the peer should contact you.")},
             "timing": {"required": _("Choose when the peer should contact you.")},
         }
 
-    def __init__(self, *args, chosen_peer=None, department=None, **kwargs):
-        """`department`: the requester's own, from their staff profile, shown chosen."""
+    def __init__(self, *args, chosen_peer=None, site=None, department=None, **kwargs):
+        """`site`, `department`: the requester's own, from their staff profile, shown
+        chosen."""
         super().__init__(*args, **kwargs)
         self.chosen_peer = chosen_peer
+        self.fields["site"].queryset = Site.objects.offered_to(site)
+        self.fields["site"].initial = site
+        self.fields["site_preference"].choices = SitePreference.choices
+        self.fields["site_preference"].required = False  # unanswered: either, own site first
         self.fields["requester_department"].queryset = Department.objects.offered_to(department)
         self.fields["requester_department"].initial = department
         self.fields["submission_id"].initial = uuid.uuid4()
@@ -120,8 +142,16 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
         self.fields["timing"].choices = Timing.choices
         self.fields["situation"].choices = [("", _("I prefer not to say"))] + Situation.choices
         if chosen_peer:
-            for name in ["prefer_other_department", "prefer_same_profession", "preferred_language"]:
+            for name in [
+                "site_preference",
+                "prefer_other_department",
+                "prefer_same_profession",
+                "preferred_language",
+            ]:
                 del self.fields[name]
+
+    def clean_site_preference(self):
+        return self.cleaned_data.get("site_preference") or SitePreference.EITHER
 
     def clean_contact_detail(self):
         phone = self.cleaned_data["contact_detail"].strip()
@@ -142,6 +172,14 @@ class SupportRequestForm(CleanTextMixin, forms.ModelForm):
             )
         if cleaned.get("contact_method") != ContactMethod.PHONE:
             cleaned["contact_detail"] = ""
+        if (
+            cleaned.get("contact_method") == ContactMethod.IN_PERSON
+            and cleaned.get("site_preference") == SitePreference.OTHER
+        ):
+            self.add_error(
+                "site_preference",
+                _("A meeting in person is with a peer of your site: choose the phone or video."),
+            )
         if cleaned.get("timing") == Timing.WINDOW and not cleaned.get("time_window"):
             self.add_error(
                 "time_window", _("Write when suits you, for example: Tuesday after 4 pm.")
@@ -241,6 +279,7 @@ class AssignForm(forms.Form):
         self.fields["peer"].queryset = PeerSupporter.objects.published().order_by("search_name")
         self.fields["peer"].label_from_instance = lambda peer: (
             f"{peer.display_name} — {peer.get_profession_display()}, {peer.department or ''}"
+            f" ({peer.site or '—'})"
         )
 
 

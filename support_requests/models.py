@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organisation.models import Department
+from organisation.models import Department, Site
 from peers.models import PeerSupporter, Profession, SpokenLanguage
 from svsupport.lib.encryption import EncryptedCharField, EncryptedTextField
 from svsupport.lib.text import tel_href
@@ -84,8 +84,21 @@ class Outcome(models.TextChoices):
     )
 
 
+class SitePreference(models.TextChoices):
+    EITHER = "either", _("Either: my site first, another site if nobody is free")
+    SAME = "same", _("A peer at my site")
+    OTHER = "other", _("A peer at another site (meetings by phone or video)")
+
+
 class SupportRequestQuerySet(models.QuerySet):
     """Reusable filters. Who may open a request is decided in support_requests/access.py."""
+
+    def in_scope_of(self, user, role):
+        """Rows of the sites where `user` holds `role` (COORDINATOR or BOARD)."""
+        from svsupport.lib import roles
+
+        scope = roles.site_scope(user, role)
+        return self.filter(roles.scope_filter(scope)) if scope else self.none()
 
     def in_coordinator_queue(self):
         """What the coordinators must act on: requests waiting for a peer and accepted
@@ -119,6 +132,14 @@ class SupportRequest(models.Model):
     )
     chosen_peer = models.ForeignKey(
         PeerSupporter, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The requester's site (from their staff profile, changeable on the form): whose
+    # coordinators dispatch it and in which site's figures it counts.
+    site = models.ForeignKey(
+        Site, null=True, blank=True, on_delete=models.PROTECT, related_name="support_requests"
+    )
+    site_preference = models.CharField(
+        max_length=8, choices=SitePreference.choices, default=SitePreference.EITHER
     )
     prefer_other_department = models.BooleanField(default=True)
     prefer_same_profession = models.BooleanField(default=False)
@@ -173,6 +194,9 @@ class SupportRequest(models.Model):
         indexes = [
             models.Index(fields=["status", "created_at"], name="request_status_idx"),
             models.Index(fields=["requester", "created_at"], name="request_requester_idx"),
+            # The site filter of the dispatch queue and of the figures.
+            models.Index(fields=["site", "status", "created_at"], name="request_site_status_idx"),
+            models.Index(fields=["site", "created_at"], name="request_site_created_idx"),
         ]
 
     def __str__(self):

@@ -18,7 +18,7 @@ from django.utils import timezone
 from evaluation.services import feedback_invite
 from peers.models import PeerSupporter
 from peers.models import Status as PeerStatus
-from support_requests import availability
+from support_requests import availability, site_matching
 from support_requests.models import (
     OPEN_STATUSES,
     CheckIn,
@@ -50,13 +50,17 @@ def candidate_peers(support_request, now=None):
     never the requester; never a peer already asked (declined, lapsed, cancelled or passed
     on by the requester); only peers who may be offered a request now (availability.py:
     within their hours or on call, under their caseload cap, not resting), those within their
-    hours before those only on call; not in the requester's department when they asked so;
+    hours before those only on call; the site rule (`site_matching`: my site, another site,
+    either with my own site first); not in the requester's department when they asked so;
     the preferred profession, then the preferred language, when possible; the fewest open
     requests first."""
     asked = support_request.offers.values("peer_id")
     peers = availability.offerable(
-        PeerSupporter.objects.published().exclude(pk__in=asked), now or timezone.now()
-    )
+        PeerSupporter.objects.published()
+        .exclude(pk__in=asked)
+        .filter(site_matching.site_filter(support_request)),
+        now or timezone.now(),
+    ).annotate(other_site=site_matching.other_site(support_request))
     if support_request.requester_id:
         peers = peers.exclude(user_id=support_request.requester_id)
     department = support_request.requester_department_record()
@@ -76,7 +80,14 @@ def candidate_peers(support_request, now=None):
             support_request.preferred_language
             and support_request.preferred_language in peer.language_codes
         )
-        return (not peer.in_hours, not same_profession, not speaks, peer.open_load, peer.pk)
+        return (
+            not peer.in_hours,
+            peer.other_site,
+            not same_profession,
+            not speaks,
+            peer.open_load,
+            peer.pk,
+        )
 
     return sorted(candidates, key=preference)
 
@@ -162,7 +173,7 @@ def offer_to_next_peer(support_request, now=None):
             update_fields=["status", "dispatched_at", "dispatch_reason", "went_to_dispatch"]
         )
         notify(
-            coordinator_users(),
+            coordinator_users(support_request.site_id),
             reverse("requests:dispatch"),
             kind=Kind.DISPATCH,
             deadline=support_request.contact_promise_due_at,
@@ -326,6 +337,8 @@ def assignment_warnings(support_request, peer):
         warnings.append("same_department")
     if support_request.offers.filter(peer=peer).exclude(state=Offer.State.PENDING).exists():
         warnings.append("already_asked")
+    if not site_matching.site_allows(support_request, peer):
+        warnings.append("site_preference")
     return warnings
 
 
@@ -393,7 +406,11 @@ def request_escalate(*, support_request, peer, **fields):
         )
         support_request.escalated = True
         support_request.save(update_fields=["escalated"])
-        notify(coordinator_users(), reverse("requests:dispatch"), kind=Kind.ALERT)
+        notify(
+            coordinator_users(support_request.site_id),
+            reverse("requests:dispatch"),
+            kind=Kind.ALERT,
+        )
     return escalation
 
 

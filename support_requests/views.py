@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from organisation.models import staff_department
+from organisation.models import staff_department, staff_site_and_department
 from peers.access import own_peer_profile, peer_profile, peer_profile_required
 from peers.models import Nomination, PeerSupporter, charter_roll_out
 from support_requests import access, availability, services
@@ -43,6 +43,7 @@ from support_requests.models import (
     SupportRequest,
     TeamSession,
 )
+from svsupport.lib import roles
 from svsupport.lib.mail import undelivered
 from svsupport.lib.roles import coordinator_required, privacy_officer_required
 
@@ -59,10 +60,9 @@ def log_read(support_request):
 @require_http_methods(["GET", "POST"])
 def new(request):
     chosen_peer = access.chosen_peer_for_new_request(request.user, request.GET.get("peer"))
+    site, department = staff_site_and_department(request.user)
     form = SupportRequestForm(
-        request.POST or None,
-        chosen_peer=chosen_peer,
-        department=staff_department(request.user),
+        request.POST or None, chosen_peer=chosen_peer, site=site, department=department
     )
     # Told before they write anything; request_create checks again under a lock.
     limit = services.request_limit(request.user)
@@ -358,7 +358,7 @@ def close(request, pk):
 @require_POST
 @coordinator_required
 def assign(request, pk):
-    support_request = access.get_request_for_dispatch(pk)
+    support_request = access.get_request_for_dispatch(request.user, pk)
     form = AssignForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a published peer supporter."))
@@ -382,6 +382,7 @@ def warning_text(warnings):
         "requester": _("this peer made the request"),
         "same_department": _("the colleague asked for a peer from another department"),
         "already_asked": _("this peer was already asked and did not take it"),
+        "site_preference": _("the colleague's choice of site rules this peer out"),
     }
     reasons = "; ".join(str(texts[warning]) for warning in warnings)
     return _("Not assigned yet: %s. Tick the confirmation to assign all the same.") % reasons
@@ -417,12 +418,13 @@ def inbox(request):
 @coordinator_required
 @require_GET
 def dispatch(request):
-    """The coordinators' queue: requests waiting for a peer and first contacts overdue,
-    oldest first, each with why it is here and its age against the promise."""
-    page = Paginator(SupportRequest.objects.in_coordinator_queue(), QUEUE_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    offered = SupportRequest.objects.filter(status=Status.OFFERED).count()
+    """The coordinators' queue, in their site scope: requests waiting for a peer and first
+    contacts overdue, oldest first, each with why it is here and its age against the
+    promise."""
+    mine = SupportRequest.objects.in_scope_of(request.user, roles.COORDINATOR)
+    queue = mine.in_coordinator_queue().select_related("site")
+    page = Paginator(queue, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    offered = mine.filter(status=Status.OFFERED).count()
     return render(
         request,
         "requests/dispatch.html",
@@ -442,7 +444,10 @@ def dispatch(request):
 def coordination(request):
     """Where coordinators land after login: what needs their action today, as counts that
     link to the page where they act."""
-    queue = SupportRequest.objects.in_coordinator_queue()
+    queue = SupportRequest.objects.in_scope_of(
+        request.user, roles.COORDINATOR
+    ).in_coordinator_queue()
+    peers = PeerSupporter.objects.in_scope_of(request.user)
     roll_out = charter_roll_out()
     return render(
         request,
@@ -450,12 +455,12 @@ def coordination(request):
         {
             "waiting_count": queue.filter(status=Status.DISPATCH).count(),
             "overdue_count": queue.filter(status=Status.ACCEPTED).count(),
-            "attention_count": PeerSupporter.objects.needing_attention(roll_out=roll_out).count(),
-            "nominations_count": Nomination.objects.filter(
-                state=Nomination.State.AWAITING_COORDINATORS
-            ).count(),
+            "attention_count": peers.needing_attention(roll_out=roll_out).count(),
+            "nominations_count": Nomination.objects.visible_to_coordinator(request.user)
+            .filter(state=Nomination.State.AWAITING_COORDINATORS)
+            .count(),
             "roll_out": roll_out if roll_out.in_grace() else None,
-            "to_sign_count": PeerSupporter.objects.to_sign_current_charter(roll_out).count(),
+            "to_sign_count": peers.to_sign_current_charter(roll_out).count(),
             "undelivered": undelivered(),
         },
     )

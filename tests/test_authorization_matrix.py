@@ -14,36 +14,78 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from evaluation.models import AwarenessPulse
+from organisation.models import RoleGrant, Site
 from peers.models import Nomination, OnCallShift, TimeAway
 from support_requests.models import Invitation, Status, SupportRequest, TeamSession
 from tests import people
 from tests.organisation.factories import site
 from tests.people import make_user
 from tests.support_requests.factories import comparable, make_request
+from tests.support_requests.factories import make_request as make_site_request
 
-ROLES = ["anonymous", "staff", "peer", "coordinator", "board", "privacy_officer"]
+ROLES = [
+    "anonymous",
+    "staff",
+    "peer",
+    "coordinator",
+    "board",
+    "privacy_officer",
+    "site_coordinator",
+    "other_site_coordinator",
+    "site_board",
+]
 
 # Django's admin is IT support's tool, gated by is_staff; one row checks its door.
 EXCLUDED_NAMESPACES = {"admin"}
 
 
-def statuses(anonymous, staff, peer, coordinator, *, board=None, privacy_officer=None):
+def statuses(
+    anonymous, staff, peer, coordinator, *, board=None, privacy_officer=None, site=None,
+    other_site=None,
+):  # fmt: skip
     """The board member (bea) and the privacy officer (olga) are staff like carol except
     where a row says otherwise: the figures for the board, the access trail for olga, and
-    the requests carol made herself."""
+    the requests carol made herself.
+
+    The world's records belong to site B. `site` is what sam, coordinator of site B, gets;
+    `other_site` what otto, coordinator of site A, gets: by default what the network's
+    coordinator (quinn) gets. bella, board member of site B, gets what bea gets."""
+    board = staff if board is None else board
     return {
         "anonymous": anonymous,
         "staff": staff,
         "peer": peer,
         "coordinator": coordinator,
-        "board": staff if board is None else board,
+        "board": board,
         "privacy_officer": staff if privacy_officer is None else privacy_officer,
+        "site_coordinator": coordinator if site is None else site,
+        "other_site_coordinator": coordinator if other_site is None else other_site,
+        "site_board": board,
     }
 
 
 EVERYONE_GET = {"GET": statuses(302, 200, 200, 200), "POST": statuses(302, 405, 405, 405)}
 COORDINATOR_PAGE = {"GET": statuses(302, 403, 403, 200), "POST": statuses(302, 403, 403, 405)}
 COORDINATOR_FORM = {"GET": statuses(302, 403, 403, 200), "POST": statuses(302, 403, 403, 200)}
+# The network's records (pages, stories, lines, policies, sites and departments): network
+# coordinators only; a site coordinator is refused like staff.
+NETWORK_PAGE = {
+    "GET": statuses(302, 403, 403, 200, site=403, other_site=403),
+    "POST": statuses(302, 403, 403, 405, site=403, other_site=403),
+}
+NETWORK_FORM = {
+    "GET": statuses(302, 403, 403, 200, site=403, other_site=403),
+    "POST": statuses(302, 403, 403, 200, site=403, other_site=403),
+}
+NETWORK_ACTION = {
+    "GET": statuses(302, 403, 403, 405, site=403, other_site=403),
+    "POST": statuses(302, 403, 403, 302, site=403, other_site=403),
+}
+# Site B's registry entries: a coordinator of site A gets the 404 of an unknown id.
+SITE_B_FORM = {
+    "GET": statuses(302, 403, 403, 200, other_site=404),
+    "POST": statuses(302, 403, 403, 200, other_site=404),
+}
 
 # url name -> (reverse kwargs from the `world` fixture, {method: {role: status}})
 # 302 for anonymous means: redirected to the login page (checked below). The staff user is
@@ -137,16 +179,25 @@ MATRIX = {
     "peers:nomination_queue": (None, COORDINATOR_PAGE),
     "peers:nomination_decide": (
         lambda world: {"pk": world["consented_nomination"].pk},
-        {"GET": statuses(302, 405, 405, 405), "POST": statuses(302, 403, 403, 302)},
+        {
+            "GET": statuses(302, 405, 405, 405),
+            "POST": statuses(302, 403, 403, 302, other_site=404),
+        },
     ),
-    "peers:manage_edit": (lambda world: {"pk": world["bob_peer"].pk}, COORDINATOR_FORM),
+    "peers:manage_edit": (lambda world: {"pk": world["bob_peer"].pk}, SITE_B_FORM),
     "peers:manage_status": (
         lambda world: {"pk": world["bob_peer"].pk},
-        {"GET": statuses(302, 405, 405, 405), "POST": statuses(302, 403, 403, 302)},
+        {
+            "GET": statuses(302, 405, 405, 405),
+            "POST": statuses(302, 403, 403, 302, other_site=404),
+        },
     ),
     "peers:manage_history": (
         lambda world: {"pk": world["bob_peer"].pk},
-        {"GET": statuses(302, 403, 403, 200), "POST": statuses(302, 405, 405, 405)},
+        {
+            "GET": statuses(302, 403, 403, 200, other_site=404),
+            "POST": statuses(302, 405, 405, 405),
+        },
     ),
     # The support pathway (resources app). Default content comes from its data migration:
     # page `faq`, story 1, 24/7 line 1, policy `peer-support-policy` version 1.
@@ -196,109 +247,114 @@ MATRIX = {
     ),
     "resources:page_edit": (
         {"slug": "faq"},
-        COORDINATOR_FORM,
+        NETWORK_FORM,
     ),
     "resources:page_draft": (
         {"slug": "faq"},
-        COORDINATOR_PAGE,
+        NETWORK_PAGE,
     ),
     "resources:page_publish": (
         {"slug": "faq"},
-        {
-            "GET": statuses(302, 403, 403, 405),
-            "POST": statuses(302, 403, 403, 302),
-        },
+        NETWORK_ACTION,
     ),
     "resources:page_discard": (
         {"slug": "faq"},
-        {
-            "GET": statuses(302, 403, 403, 405),
-            "POST": statuses(302, 403, 403, 302),
-        },
+        NETWORK_ACTION,
     ),
     "resources:page_history": (
         {"slug": "faq"},
-        COORDINATOR_PAGE,
+        NETWORK_PAGE,
     ),
     "resources:manage_stories": (
         {},
-        COORDINATOR_PAGE,
+        NETWORK_PAGE,
     ),
     "resources:story_create": (
         {},
-        COORDINATOR_FORM,
+        NETWORK_FORM,
     ),
     "resources:story_edit": (
         {"pk": 1},
-        COORDINATOR_FORM,
+        NETWORK_FORM,
     ),
     "resources:story_draft": (
         {"pk": 1},
-        COORDINATOR_PAGE,
+        NETWORK_PAGE,
     ),
     "resources:story_publish": (
         {"pk": 1},
-        {
-            "GET": statuses(302, 403, 403, 405),
-            "POST": statuses(302, 403, 403, 302),
-        },
+        NETWORK_ACTION,
     ),
     "resources:story_withdraw": (
         {"pk": 1},
-        {
-            "GET": statuses(302, 403, 403, 405),
-            "POST": statuses(302, 403, 403, 302),
-        },
+        NETWORK_ACTION,
     ),
     "resources:story_history": (
         {"pk": 1},
-        COORDINATOR_PAGE,
+        NETWORK_PAGE,
     ),
     "resources:hotlines": (
         {},
-        COORDINATOR_PAGE,
+        NETWORK_PAGE,
     ),
     "resources:hotline_create": (
         {},
-        COORDINATOR_FORM,
+        NETWORK_FORM,
     ),
     "resources:hotline_edit": (
         {"pk": 1},
-        COORDINATOR_FORM,
+        NETWORK_FORM,
     ),
     "resources:hotline_history": (
         {"pk": 1},
-        COORDINATOR_PAGE,
+        NETWORK_PAGE,
     ),
     "resources:policy_create": (
         {},
-        COORDINATOR_FORM,
+        NETWORK_FORM,
     ),
     "resources:policy_version_create": (
         {"slug": "peer-support-policy"},
-        {
-            "GET": statuses(302, 403, 403, 405),
-            "POST": statuses(302, 403, 403, 302),
-        },
+        NETWORK_ACTION,
     ),
     "resources:policy_version_edit": (
         {"slug": "peer-support-policy", "number": 1},
         {
-            "GET": statuses(302, 403, 403, 404),
-            "POST": statuses(302, 403, 403, 404),
+            "GET": statuses(302, 403, 403, 404, site=403, other_site=403),
+            "POST": statuses(302, 403, 403, 404, site=403, other_site=403),
         },
     ),
     "resources:policy_version_publish": (
         {"slug": "peer-support-policy", "number": 1},
         {
-            "GET": statuses(302, 403, 403, 405),
-            "POST": statuses(302, 403, 403, 404),
+            "GET": statuses(302, 403, 403, 405, site=403, other_site=403),
+            "POST": statuses(302, 403, 403, 404, site=403, other_site=403),
         },
     ),
     "resources:policy_history": (
         {"slug": "peer-support-policy"},
-        COORDINATOR_PAGE,
+        NETWORK_PAGE,
     ),
+    # A site's version of a page: its coordinators (and the network's); site A's coordinator
+    # gets the 404 of an unknown site. Publishing and removing need a saved version: none
+    # exists in the world, hence 404 for those who may act.
+    "resources:override_edit": (
+        {"slug": "faq", "site": "site-b"},
+        {
+            "GET": statuses(302, 403, 403, 200, other_site=404),
+            "POST": statuses(302, 403, 403, 200, other_site=404),
+        },
+    ),
+    **{
+        f"resources:{name}": (
+            {"slug": "faq", "site": "site-b"},
+            {
+                "GET": statuses(302, 403, 403, 405),
+                "POST": statuses(302, 403, 403, 404, other_site=404),
+            },
+        )
+        for name in ["override_publish", "override_delete"]
+    },
 }
 
 # A request of dan's, assigned to bob: none of the matrix's people may know it exists.
@@ -372,9 +428,11 @@ SEEN = {
     "carols_request": statuses(302, 200, 404, 404, **NOT_CAROL),
     "offered_to_alice": statuses(302, 404, 200, 404),
     "assigned_to_alice": statuses(302, 404, 200, 404),
-    "in_the_queue": statuses(302, 404, 404, 200),
-    # Accepted by alice, first contact overdue: in the coordinators' queue while overdue.
-    "overdue_with_alice": statuses(302, 404, 200, 200),
+    # Site B's request in the queue: site A's coordinator may not know it exists.
+    "in_the_queue": statuses(302, 404, 404, 200, other_site=404),
+    # Accepted by alice, first contact overdue: in the coordinators' queue while overdue
+    # (site B's, like the others: not for site A's coordinator).
+    "overdue_with_alice": statuses(302, 404, 200, 200, other_site=404),
 }
 SEEN_CASES = (
     [
@@ -399,7 +457,13 @@ SEEN_CASES = (
         for role in ROLES
     ]
     + [
-        ("requests:assign", "in_the_queue", "POST", role, statuses(302, 403, 403, 302)[role])
+        (
+            "requests:assign",
+            "in_the_queue",
+            "POST",
+            role,
+            statuses(302, 403, 403, 302, other_site=404)[role],
+        )
         for role in ROLES
     ]
 )
@@ -462,14 +526,11 @@ MATRIX.update(
 ONE_DEPARTMENT = lambda world: {"model": "departments", "pk": world["department"].pk}  # noqa: E731
 MATRIX.update(
     {
-        "organisation:list": ({"model": "departments"}, COORDINATOR_PAGE),
-        "organisation:add": ({"model": "sites"}, COORDINATOR_FORM),
-        "organisation:edit": (ONE_DEPARTMENT, COORDINATOR_FORM),
-        "organisation:merge": (ONE_DEPARTMENT, COORDINATOR_FORM),
-        "organisation:confirm": (
-            ONE_DEPARTMENT,
-            {"GET": statuses(302, 403, 403, 405), "POST": statuses(302, 403, 403, 302)},
-        ),
+        "organisation:list": ({"model": "departments"}, NETWORK_PAGE),
+        "organisation:add": ({"model": "sites"}, NETWORK_FORM),
+        "organisation:edit": (ONE_DEPARTMENT, NETWORK_FORM),
+        "organisation:merge": (ONE_DEPARTMENT, NETWORK_FORM),
+        "organisation:confirm": (ONE_DEPARTMENT, NETWORK_ACTION),
     }
 )
 
@@ -526,12 +587,38 @@ def test_every_route_is_in_the_matrix():
     assert project_routes() == set(MATRIX)
 
 
+def site_people():
+    """Sites A and B, and the site-scoped people: sam coordinates site B (the world's),
+    otto site A, bella sits on site B's board."""
+    site_a = Site.objects.create(code="site-a", name_en="Site A")
+    site_b = Site.objects.create(code="site-b", name_en="Site B")
+
+    def granted(username, role, site):
+        user = make_user(username)
+        RoleGrant.objects.create(user=user, role=role, site=site)
+        return user
+
+    return site_b, {
+        "site_coordinator": granted("sam", RoleGrant.Role.COORDINATOR, site_b),
+        "other_site_coordinator": granted("otto", RoleGrant.Role.COORDINATOR, site_a),
+        "site_board": granted("bella", RoleGrant.Role.BOARD, site_b),
+    }
+
+
 def build_world(person):
     erin = make_user("erin")
+    site_b, site_users = site_people()
     bob_peer = person["bob"].peer_profile
+    bob_peer.site = site_b
+    bob_peer.save()
     alice_peer = person["alice"].peer_profile
     dan, carol = person["dan"], person["carol"]
+
+    def make_request(requester, **fields):
+        return make_site_request(requester, site=site_b, **fields)
+
     return {
+        "site_users": site_users,
         "bob_peer": bob_peer,
         "department": bob_peer.department,
         "dans_request": make_request(dan, assigned_to=bob_peer),
@@ -608,8 +695,8 @@ def world(module_people_and_world, person):
 
 # The named people are the module's, not new ones (the usernames are unique).
 @pytest.fixture
-def users_by_role(person):
-    return people.by_role(person)
+def users_by_role(person, world):
+    return {**people.by_role(person), **world["site_users"]}
 
 
 @pytest.fixture
@@ -663,7 +750,7 @@ def test_a_request_page_is_seen_by_every_capacity():
     """Guards the second look: a request page answered 200 to someone, so the header
     checks ran on one."""
     seen = {role for name, _, _, role, expected in SEEN_CASES if expected == 200}
-    assert seen == {"staff", "peer", "coordinator"}
+    assert seen == {"staff", "peer", "coordinator", "site_coordinator"}
 
 
 def check(client, name, url, method, role, expected):

@@ -12,6 +12,7 @@ def roles(request):
         return {
             "staff": role_predicates.is_staff_member(user),
             "coordinator": role_predicates.is_coordinator(user),
+            "network_coordinator": role_predicates.is_network_coordinator(user),
             "board": role_predicates.is_board(user),
             "labels": role_predicates.role_labels(user),
             "privacy_officer": role_predicates.is_privacy_officer(user),

@@ -19,6 +19,8 @@ DEMO_USERS = [
     ("dan", "Dan", "Richard", _("staff, physician, surgery")),
     ("bea", "Bea", "Laurent", _("board member: sees the programme figures")),
     ("olga", "Olga", "Fabre", _("privacy officer: reads the access trail of a request")),
+    ("oscar", "Oscar", "Blanc", _("coordinator of the Oncopole site only")),
+    ("pia", "Pia", "Noël", _("coordinator of the Purpan site only")),
 ]
 
 

@@ -7,9 +7,14 @@ from figures.suppression import (
     SMALL,
     TOTAL,
     WITHHELD,
+    across_lines,
+    across_values,
     attack,
+    column_parts,
     grid_lines,
+    grid_parts,
     grid_values,
+    protect_across,
     protect_column,
     protect_grid,
     share,
@@ -170,3 +175,93 @@ def test_no_small_grid_reveals_a_suppressed_count_even_to_exhaustive_search(grid
 def test_a_table_of_small_counts_that_give_each_other_away_is_withheld_whole():
     cells, total = protect_column([1, 1], 3)
     assert {cell.state for cell in [*cells, total]} == {WITHHELD}
+
+
+# Across sites: site cells and network totals together pin nothing -----------------------
+
+
+def across_published(parts, lines, threshold):
+    """Every cell of every site and of the network, keyed as protect_across keys them, with
+    the lines a reader combines: each table's own, and network = sum of the sites."""
+    published = protect_across(parts, lines, threshold)
+    values, keys = across_values(parts)
+    cells = {(part, key): cell for part, table in published.items() for key, cell in table.items()}
+    return cells, values, across_lines(parts, keys, lines)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(small_heavy, min_size=1, max_size=4), min_size=1, max_size=4).filter(
+        lambda sites: len({len(site) for site in sites}) == 1
+    ),
+    st.sampled_from([3, 5, 10]),
+)
+def test_no_site_column_and_network_total_pin_a_suppressed_count(sites, threshold):
+    parts, lines = column_parts(dict(enumerate(sites)), len(sites[0]))
+    cells, values, all_lines = across_published(parts, lines, threshold)
+    known = attack(cells, all_lines, threshold)
+    for key, cell in cells.items():
+        if cell.state == SHOWN:
+            assert cell.value == values[key]
+        elif cell.state != WITHHELD:
+            low, high = known[key]
+            assert low < high, f"cell {key} is pinned to {low} in {sites}"
+            assert low <= values[key] <= high
+
+
+@st.composite
+def site_grids(draw):
+    """2 or 3 sites, each with a grid of the same shape (2 rows, 2 or 3 columns)."""
+    sites, rows, columns = draw(st.integers(2, 3)), 2, draw(st.integers(2, 3))
+    flat = draw(
+        st.lists(small_heavy, min_size=sites * rows * columns, max_size=sites * rows * columns)
+    )
+    cells = iter(flat)
+    return [[[next(cells) for _c in range(columns)] for _r in range(rows)] for _s in range(sites)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(site_grids(), st.sampled_from([3, 5]))
+def test_no_site_grid_and_network_grid_pin_a_suppressed_count(grids, threshold):
+    rows, columns = len(grids[0]), len(grids[0][0])
+    parts, lines = grid_parts(dict(enumerate(grids)), rows, columns)
+    cells, values, all_lines = across_published(parts, lines, threshold)
+    known = attack(cells, all_lines, threshold)
+    for key, cell in cells.items():
+        if cell.state not in {SHOWN, WITHHELD}:
+            low, high = known[key]
+            assert low < high, f"cell {key} is pinned to {low} in {grids}"
+            assert low <= values[key] <= high
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 6), min_size=2, max_size=2), min_size=2, max_size=2))
+def test_two_sites_and_the_network_survive_exhaustive_search(sites):
+    """Tiny cases, every consistent world enumerated: no hidden site or network cell has
+    only one possible value."""
+    import itertools
+
+    threshold = 3
+    parts, lines = column_parts(dict(enumerate(sites)), 2)
+    cells, values, all_lines = across_published(parts, lines, threshold)
+    if any(cell.state == WITHHELD for cell in cells.values()):
+        return
+    inner = [(part, index) for part in parts for index in range(2)]
+    hidden = [key for key in inner if not cells[key].shown]
+    limit = sum(map(sum, sites)) + threshold
+    ranges = [
+        range(1, threshold) if cells[key].state == SMALL else range(threshold, limit + 1)
+        for key in hidden
+    ]
+    seen = {key: set() for key, cell in cells.items() if not cell.shown}
+    for combination in itertools.product(*ranges):
+        world = {key: cells[key].value for key in inner if cells[key].shown}
+        world.update(zip(hidden, combination, strict=True))
+        candidate = {part: [world[(part, index)] for index in range(2)] for part in parts}
+        derived, _keys = across_values(column_parts(candidate, 2)[0])
+        if all(consistent(cells[key], value, threshold) for key, value in derived.items()):
+            for key in seen:
+                seen[key].add(derived[key])
+    for key, possible in seen.items():
+        assert len(possible) > 1, f"cell {key} of {sites} can only be {possible}"
+    assert all(values[key] in possible for key, possible in seen.items())

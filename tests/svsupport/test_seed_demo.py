@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from organisation.models import Site
 from peers import access as peers_access
 from peers.models import Nomination, PeerSupporter, Status, SupportSession
 from svsupport.lib import roles
@@ -22,6 +23,11 @@ def test_it_creates_every_demo_account_with_its_role(db):
     assert users.get(username="carol").check_password("demo")
     assert roles.is_privacy_officer(users.get(username="olga"))
     assert not roles.is_privacy_officer(users.get(username="quinn"))
+    # Two sites, each with a coordinator of its own; quinn coordinates the network.
+    assert roles.is_network_coordinator(users.get(username="quinn"))
+    for username, code in [("oscar", "oncopole"), ("pia", "purpan")]:
+        scope = roles.site_scope(users.get(username=username), roles.COORDINATOR)
+        assert scope == frozenset({Site.objects.get(code=code).pk})
 
 
 def test_it_fills_the_registry_for_every_page(db):
@@ -43,7 +49,7 @@ def test_running_it_twice_changes_nothing(db, capsys):
     counts = (get_user_model().objects.count(), PeerSupporter.objects.count())
     call_command("seed_demo")
     assert (get_user_model().objects.count(), PeerSupporter.objects.count()) == counts
-    assert "0 account(s) created, 8 already present; 0 peer record(s)" in capsys.readouterr().out
+    assert "0 account(s) created, 10 already present; 0 peer record(s)" in capsys.readouterr().out
 
 
 def test_it_refuses_a_database_with_real_users(carol):

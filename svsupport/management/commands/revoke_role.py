@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from svsupport.management.commands.grant_role import role_arguments, user_and_group
+from svsupport.management.commands.grant_role import role_arguments, site_of, user_and_group
 
 
 class Command(BaseCommand):
@@ -15,8 +15,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         role_arguments(parser)
 
-    def handle(self, username, role, **options):
+    def handle(self, username, role, site=None, **options):
         user, group = user_and_group(username, role)
+        if site:
+            from organisation.models import RoleGrant
+
+            deleted, _rows = RoleGrant.objects.filter(
+                user=user, role=role, site=site_of(site)
+            ).delete()
+            state = "no longer has" if deleted else "does not have"
+            self.stdout.write(f"revoke_role: {username} {state} the role {role} at {site}.")
+            return
         if not user.groups.filter(pk=group.pk).exists():
             self.stdout.write(f"revoke_role: {username} does not have the role {role}.")
             return
