@@ -37,6 +37,7 @@ COPY support_requests ./support_requests
 COPY resources ./resources
 COPY figures ./figures
 COPY organisation ./organisation
+COPY evaluation ./evaluation
 COPY operations ./operations
 COPY templates ./templates
 COPY static ./static

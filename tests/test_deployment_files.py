@@ -260,3 +260,15 @@ def test_the_web_healthcheck_fails_when_gunicorn_does_not_answer():
     )
     assert result.returncode == 1
     assert "no answer from" in result.stderr
+
+
+def test_the_image_copies_every_app_of_the_project():
+    """The image copies named folders only: an app missing there fails at build time, in
+    collectstatic (seen once with a new app)."""
+    from django.conf import settings
+
+    local_apps = {app for app in settings.INSTALLED_APPS if (ROOT / app).is_dir()}
+    assert local_apps and local_apps <= set(re.findall(r"^COPY (\w+) \./\1$", DOCKERFILE, re.M))
+    packages = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    included = {pattern.rstrip("*") for pattern in packages["packages"]["find"]["include"]}
+    assert local_apps <= included
