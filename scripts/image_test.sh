@@ -179,6 +179,12 @@ manage shell --no-imports -v 0 -c "from django.contrib.auth.models import User; 
 [ "$(count_drill)" = 0 ]
 # (podman without systemd complains it cannot set healthcheck timers: harmless, hidden.)
 podman stop "${project}_web_1" "${project}_clock_1" >/dev/null 2>&1
+# podman 4.3 restarts aardvark-dns when containers leave the network: "db" may not resolve for
+# a moment. Wait until it answers again (pg_isready resolves the same PGHOST) before restoring.
+for _ in $(seq 1 30); do
+  podman exec "${project}_backup_1" pg_isready -q && break
+  sleep 1
+done
 podman exec "${project}_backup_1" sh /deploy/restore.sh "$dump"
 podman start "${project}_web_1" "${project}_clock_1" >/dev/null 2>&1
 [ "$(count_drill)" = 1 ]
