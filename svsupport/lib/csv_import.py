@@ -6,6 +6,8 @@ import csv
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from svsupport.lib.text import has_control_characters
+
 
 class CsvImportCommand(BaseCommand):
     """A `manage.py` import of FILE.csv [--dry-run]. Subclasses give the columns and three
@@ -50,6 +52,18 @@ def read_csv_rows(path, *, required, optional, parse_row):
     rows = [row for row, _ in parsed if row]
     errors = [f"line {line}: {message}" for _, problems in parsed for line, message in problems]
     return rows, errors
+
+
+def cell_problems(line, values, *, required, max_lengths):
+    """The checks every importer makes of one row's cells: required ones filled, no control
+    characters, none longer than its column. [(line, message), ...]"""
+    problems = [(line, f"{name} is empty") for name in required if not values.get(name)]
+    for name, value in values.items():
+        if has_control_characters(value):
+            problems.append((line, f"{name} holds control characters"))
+        if name in max_lengths and len(value) > max_lengths[name]:
+            problems.append((line, f"{name} is longer than {max_lengths[name]} characters"))
+    return problems
 
 
 def parse_record(line, record, parse_row):

@@ -5,8 +5,7 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 from organisation.models import CODE_MAX_LENGTH, NAME_MAX_LENGTH, Department, Site, name_key
-from svsupport.lib.csv_import import CsvImportCommand
-from svsupport.lib.text import has_control_characters
+from svsupport.lib.csv_import import CsvImportCommand, cell_problems
 
 REQUIRED = ["kind", "code", "name_en"]
 OPTIONAL = ["name_fr", "aliases"]
@@ -48,13 +47,8 @@ class Command(CsvImportCommand):
 
 
 def parse_row(line, values):
-    problems = []
-    for name in REQUIRED:
-        if not values.get(name):
-            problems.append((line, f"{name} is empty"))
-    for name, value in values.items():
-        if has_control_characters(value):
-            problems.append((line, f"{name} holds control characters"))
+    names = {"name_en": NAME_MAX_LENGTH, "name_fr": NAME_MAX_LENGTH}
+    problems = cell_problems(line, values, required=REQUIRED, max_lengths=names)
     kind = values.get("kind", "")
     if kind and kind not in MODELS:
         problems.append((line, "kind must be site or department"))
@@ -67,9 +61,6 @@ def parse_row(line, values):
             )
         )
     aliases = [alias.strip() for alias in values.get("aliases", "").split(";") if alias.strip()]
-    for name in ["name_en", "name_fr"]:
-        if len(values.get(name, "")) > NAME_MAX_LENGTH:
-            problems.append((line, f"{name} is longer than {NAME_MAX_LENGTH} characters"))
     if any(len(alias) > NAME_MAX_LENGTH for alias in aliases):
         problems.append((line, f"an alias is longer than {NAME_MAX_LENGTH} characters"))
     if problems:

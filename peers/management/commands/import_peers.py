@@ -10,9 +10,8 @@ from django.core.validators import validate_email
 from organisation.models import Department, Site
 from peers.models import PeerSupporter, Profession, SpokenLanguage, Status
 from peers.services import peer_set_languages
-from svsupport.lib.csv_import import CsvImportCommand
+from svsupport.lib.csv_import import CsvImportCommand, cell_problems
 from svsupport.lib.forms import EARLIEST_YEAR
-from svsupport.lib.text import has_control_characters
 
 REQUIRED = ["username", "email", "display_name", "profession", "department", "site"]
 OPTIONAL = ["languages", "phone_extension", "joined_on", "status"]
@@ -54,15 +53,7 @@ class Command(CsvImportCommand):
 
 
 def parse_row(line, values):
-    problems = []
-    for name in REQUIRED:
-        if not values.get(name):
-            problems.append((line, f"{name} is empty"))
-    for name, value in values.items():
-        if has_control_characters(value):
-            problems.append((line, f"{name} holds control characters"))
-        if name in MAX_LENGTHS and len(value) > MAX_LENGTHS[name]:
-            problems.append((line, f"{name} is longer than {MAX_LENGTHS[name]} characters"))
+    problems = cell_problems(line, values, required=REQUIRED, max_lengths=MAX_LENGTHS)
     try:
         validate_email(values.get("email", ""))
     except ValidationError:
