@@ -93,8 +93,12 @@ class UnitQuerySet(models.QuerySet):
 
     def by_id(self, pk):
         """The current record for an id that may be a merged record's: follows the merge."""
-        unit = self.filter(pk=pk).select_related("merged_into").first() if pk else None
-        return unit.merged_into if unit and unit.merged_into_id else unit
+        return self.by_ids([pk]).get(pk) if pk else None
+
+    def by_ids(self, pks):
+        """{id: current record} for ids that may be merged records' (one query)."""
+        units = self.filter(pk__in=pks).select_related("merged_into")
+        return {unit.pk: unit.merged_into if unit.merged_into_id else unit for unit in units}
 
 
 class OrganisationUnit(models.Model):

@@ -59,12 +59,12 @@ class RequestFacts:
     @classmethod
     def of(cls, support_request, asked=None, departments=None):
         """`asked`: the peers offered the request already, when read for a whole batch;
-        `departments`: a cache of department records shared by a batch."""
+        `departments`: {id: record} read for the batch."""
         if asked is None:
             asked = set(support_request.offers.values_list("peer_id", flat=True))
         department = None
         if support_request.prefer_other_department:
-            department = department_of(support_request, {} if departments is None else departments)
+            department = department_of(support_request, departments)
         # Records, not names: a merge moved the peers of "Chirurgie" to "Surgery" and the
         # request's "Chirurgie" resolves to "Surgery" too, so aliases cannot slip by.
         return cls(
@@ -74,12 +74,12 @@ class RequestFacts:
         )
 
 
-def department_of(support_request, cache):
-    """The requester's department record (after merges), read once per department."""
-    value = support_request.requester_department or ""
-    if value not in cache:
-        cache[value] = support_request.requester_department_record()
-    return cache[value]
+def department_of(support_request, departments):
+    """The requester's department record (after merges); `departments`: {id: record} read
+    for a whole batch (Department.objects.by_ids), or None to read this one."""
+    if departments is None:
+        return support_request.requester_department_record()
+    return departments.get(support_request.requester_department_id())
 
 
 def objections(facts, peer):

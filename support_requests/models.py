@@ -219,8 +219,13 @@ class SupportRequest(models.Model):
     def requester_department_record(self):
         """The requester's department, following a merge ("Chirurgie" merged into
         "Surgery" gives Surgery), or None."""
+        department_id = self.requester_department_id()
+        return Department.objects.by_id(department_id) if department_id else None
+
+    def requester_department_id(self):
+        """The id the request stores (encrypted) for the requester's department, or None."""
         value = self.requester_department or ""
-        return Department.objects.by_id(int(value)) if value.isdigit() else None
+        return int(value) if value.isdigit() else None
 
     @property
     def is_open(self):

@@ -14,17 +14,19 @@ def log_created(instances):
     write(instances, LogEntry.Action.CREATE, lambda instance: None)
 
 
-def log_updated(instances, before):
-    """`before`: {pk: a copy of each instance as it was read}."""
-    write(instances, LogEntry.Action.UPDATE, lambda instance: before.get(instance.pk))
+def log_updated(instances, before, fields):
+    """`before`: {pk: a copy of each instance as it was read}; `fields`: those written, as
+    save(update_fields=...) would name them."""
+    write(instances, LogEntry.Action.UPDATE, lambda instance: before.get(instance.pk), fields)
 
 
-def write(instances, action, old_of):
+def write(instances, action, old_of, fields=None):
     entries = []
     for instance in instances:
         changes = model_instance_diff(
             old_of(instance),
             instance,
+            fields_to_check=fields,
             use_json_for_changes=getattr(settings, "AUDITLOG_STORE_JSON_CHANGES", False),
         )
         if changes:
