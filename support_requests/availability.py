@@ -150,7 +150,13 @@ def offer_window(peer):
 
 def peer_load(peer):
     """(open requests, cap or None) for the peer's own page and inbox."""
-    return open_loads([peer.pk]).get(peer.pk, 0), caseload_cap(peer)
+    from support_requests.models import Offer, SupportRequest
+
+    # One query: the count of both lists together.
+    accepted = SupportRequest.objects.filter(status=ACCEPTED, assigned_peer=peer)
+    pending = Offer.objects.filter(state=PENDING, peer=peer)
+    rows = [rows.order_by().annotate(one=Value(1)).values("one") for rows in (accepted, pending)]
+    return rows[0].union(rows[1], all=True).count(), caseload_cap(peer)
 
 
 # Wellbeing -------------------------------------------------------------------------------
