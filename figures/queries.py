@@ -6,6 +6,7 @@ count: their delays come from the de-identified fields kept at purge time, the o
 their timestamps, through one Coalesce expression that serves both.
 """
 
+from collections import Counter
 from datetime import timedelta
 
 from django.conf import settings
@@ -20,7 +21,6 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Q,
-    Subquery,
     Sum,
     Value,
 )
@@ -253,6 +253,23 @@ def attended(kind, since, until=None):
     return Exists(sessions)
 
 
+def load_figures(active, active_count):
+    """{number of requests in hand: number of active peers}, for the counts some peer has.
+    One grouped query over the accepted requests (a few per peer at most), where a count
+    per peer would run a subquery for each of the thousands of active peers."""
+    in_hand = (
+        SupportRequest.objects.filter(status=RequestStatus.ACCEPTED, assigned_peer__in=active)
+        .values("assigned_peer")
+        .annotate(count=Count("pk"))
+        .order_by()
+        .values_list("count", flat=True)
+    )
+    load = Counter(in_hand)
+    if active_count > load.total():
+        load[0] = active_count - load.total()
+    return dict(load)
+
+
 def pool_figures(period, site=None, today=None):
     """The peer pool at `site` (all sites when empty): statuses, the published peers (the
     directory) by profession, department and site, the active peers' readiness and load."""
@@ -297,19 +314,7 @@ def pool_figures(period, site=None, today=None):
             community=Count("pk", filter=Q(at_community=True)),
         )
     )
-    open_requests = (
-        SupportRequest.objects.filter(assigned_peer=OuterRef("pk"), status=RequestStatus.ACCEPTED)
-        .order_by()
-        .values("assigned_peer")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    figures["load"] = dict(
-        active.annotate(open_requests=Coalesce(Subquery(open_requests), Value(0)))
-        .values_list("open_requests")
-        .annotate(count=Count("pk"))
-        .order_by()
-    )
+    figures["load"] = load_figures(active, figures["readiness"]["active"])
     figures["nominations"] = Nomination.objects.filter(
         state=Nomination.State.AWAITING_COORDINATORS
     ).count()

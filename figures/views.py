@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from figures import annual, charts, queries
+from figures.cache import cached_operational, cached_tables
 from figures.forms import FiguresFilterForm
 from figures.periods import last_twelve_months
 from figures.tables import BOARD, COORDINATORS, csv_rows, dashboard_tables
@@ -23,6 +24,7 @@ from svsupport.lib.roles import (
     figures_scope,
     is_coordinator,
     scope_filter,
+    site_scope,
 )
 
 
@@ -31,7 +33,11 @@ def operational(user, site):
     if not is_coordinator(user):
         return None
     requests = SupportRequest.objects.in_scope_of(user, COORDINATOR)
-    return queries.operational_figures(site, requests.filter(site=site) if site else requests)
+    return cached_operational(
+        site_scope(user, COORDINATOR),
+        site,
+        lambda: queries.operational_figures(site, requests.filter(site=site) if site else requests),
+    )
 
 
 def chosen_figures(request):
@@ -54,7 +60,15 @@ def chosen_figures(request):
     # The trend ends with the chosen quarter, or with the current month: never a future one.
     trend_end = min(period.end - timedelta(days=1), timezone.localdate())
     reader = COORDINATORS if is_coordinator(request.user) else BOARD
-    published = dashboard_tables(period, site, last_twelve_months(trend_end), reader)
+    trend_period = last_twelve_months(trend_end)
+    published = cached_tables(
+        scope,
+        reader,
+        site,
+        period,
+        trend_period,
+        lambda: dashboard_tables(period, site, trend_period, reader),
+    )
     return form, period, site, published
 
 
