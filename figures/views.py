@@ -90,6 +90,7 @@ def dashboard(request):
         "operational": operational(request.user, site),
         "query": request.GET.urlencode(),
         "threshold": settings.FIGURES_MIN_COUNT,
+        "cache_seconds": settings.FIGURES_CACHE_SECONDS,
     }
     return render(request, "figures/dashboard.html", context)
 
@@ -105,6 +106,7 @@ def report(request):
         "trend_chart": chart_of(tables["trend"]),
         "query": request.GET.urlencode(),
         "threshold": settings.FIGURES_MIN_COUNT,
+        "cache_seconds": settings.FIGURES_CACHE_SECONDS,
     }
     return render(request, "figures/report.html", context)
 
