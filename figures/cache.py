@@ -41,3 +41,9 @@ def cached_tables(scope, reader, site, period, trend_period, compute):
 def cached_operational(coordinator_scope, site, compute):
     """What needs the coordinators now: counts of their scope, at the site shown."""
     return cached(["operational", scope_key(coordinator_scope), site_key(site)], compute)
+
+
+def cached_annual(scope, year, compute):
+    """The annual report's tables: they depend on the year and the language of their
+    labels."""
+    return cached(["annual", scope_key(scope), year, get_language() or ""], compute)

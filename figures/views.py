@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from figures import annual, charts, queries
-from figures.cache import cached_operational, cached_tables
+from figures.cache import cached_annual, cached_operational, cached_tables
 from figures.forms import FiguresFilterForm
 from figures.periods import last_twelve_months
 from figures.tables import BOARD, COORDINATORS, csv_rows, dashboard_tables
@@ -123,12 +123,16 @@ def export(request, table):
     return csv_response(f"figures-{table}-{period.slug}.csv", header, rows)
 
 
+def annual_tables(user, year):
+    return cached_annual(figures_scope(user), year, lambda: annual.annual_tables(year))
+
+
 @figures_required
 @require_GET
 def annual_report(request):
     """The printable annual report: a year beside the year before, suppressed."""
     year = annual.chosen_year(request.GET.get("year"))
-    tables = annual.annual_tables(year)
+    tables = annual_tables(request.user, year)
     context = {
         "year": year,
         "years": [year - 1, year],
@@ -137,6 +141,7 @@ def annual_report(request):
         "activity_chart": annual.chart_of(tables["annual_activity"]),
         "feedback_chart": annual.chart_of(tables["feedback_helped"]),
         "threshold": settings.FIGURES_MIN_COUNT,
+        "cache_seconds": settings.FIGURES_CACHE_SECONDS,
     }
     return render(request, "figures/annual.html", context)
 
@@ -146,7 +151,7 @@ def annual_report(request):
 def annual_export(request, table):
     """One table of the annual report as CSV, suppressed exactly as on the page."""
     year = annual.chosen_year(request.GET.get("year"))
-    tables = annual.annual_tables(year)
+    tables = annual_tables(request.user, year)
     if table not in tables:
         raise Http404
     header, rows = csv_rows(tables[table])

@@ -103,3 +103,15 @@ def test_the_key_holds_the_scope_the_reader_the_site_the_quarter_and_the_languag
         tables(ALL_SITES, BOARD, quarter=Period(date(2025, 4, 1), date(2025, 7, 1))),
     ]
     assert len(set([first, *others])) == 5
+
+
+def test_the_annual_report_and_its_exports_are_kept_as_long(
+    client, cache_on, bea, django_assert_max_num_queries
+):
+    client.force_login(bea)
+    page = client.get(reverse("figures:annual"), {"year": "2025"})
+    assert "may be up to 60 seconds old" in page.content.decode()
+    with django_assert_max_num_queries(10):
+        client.get(reverse("figures:annual"), {"year": "2025"})
+    with django_assert_max_num_queries(10):
+        client.get(reverse("figures:annual_export", args=["coverage"]), {"year": "2025"})
