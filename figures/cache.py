@@ -35,7 +35,12 @@ def cached_tables(scope, reader, site, period, trend_period, compute):
     the reader (COORDINATORS or BOARD: which tables are exact) and the language of their
     labels."""
     key = ["tables", scope_key(scope), reader, site_key(site), period.slug]
-    return cached([*key, trend_period.start.isoformat(), get_language() or ""], compute)
+    key += [trend_period.start.isoformat(), get_language() or ""]
+    return cached(key, lambda: in_plain_text(compute()))
+
+
+def in_plain_text(tables):
+    return {slug: table.in_plain_text() for slug, table in tables.items()}
 
 
 def cached_operational(coordinator_scope, site, compute):
@@ -46,4 +51,6 @@ def cached_operational(coordinator_scope, site, compute):
 def cached_annual(scope, year, compute):
     """The annual report's tables: they depend on the year and the language of their
     labels."""
-    return cached(["annual", scope_key(scope), year, get_language() or ""], compute)
+    return cached(
+        ["annual", scope_key(scope), year, get_language() or ""], lambda: in_plain_text(compute())
+    )
