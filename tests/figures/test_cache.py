@@ -11,7 +11,7 @@ from django.utils import translation
 
 from figures.cache import cached_tables
 from figures.periods import Period, last_twelve_months
-from figures.tables import BOARD, COORDINATORS
+from figures.tables import BOARD, COORDINATORS, Table, csv_rows
 from organisation.models import RoleGrant
 from svsupport.lib.roles import ALL_SITES
 from tests.figures.factories import make_quarter
@@ -88,11 +88,13 @@ def test_the_key_holds_the_scope_the_reader_the_site_the_quarter_and_the_languag
     trend = last_twelve_months(period.start)
     computed = []
 
+    def compute():
+        computed.append(1)
+        return {"one": Table("one", f"computed {len(computed)}", [])}
+
     def tables(scope, reader, language="en", quarter=period):
         with translation.override(language):
-            return cached_tables(
-                scope, reader, None, quarter, trend, lambda: computed.append(1) or len(computed)
-            )
+            return cached_tables(scope, reader, None, quarter, trend, compute)["one"].title
 
     first = tables(ALL_SITES, BOARD)
     assert tables(ALL_SITES, BOARD) == first  # the same key: computed once
@@ -115,3 +117,20 @@ def test_the_annual_report_and_its_exports_are_kept_as_long(
         client.get(reverse("figures:annual"), {"year": "2025"})
     with django_assert_max_num_queries(10):
         client.get(reverse("figures:annual_export", args=["coverage"]), {"year": "2025"})
+
+
+def test_cached_tables_read_the_same_as_computed_ones_in_the_readers_language(
+    client, settings, cache_on, quinn, dan, alice
+):
+    make_quarter(dan, alice.peer_profile)
+    client.force_login(quinn)
+
+    def read(seconds):
+        settings.FIGURES_CACHE_SECONDS = seconds
+        page = client.get(reverse("figures:dashboard"), QUARTER, HTTP_ACCEPT_LANGUAGE="fr")
+        with translation.override("fr"):  # the computed tables' lazy labels
+            return {slug: csv_rows(table) for slug, table in page.context["tables"].items()}
+
+    computed = read(0)
+    assert read(60) == read(60) == computed
+    assert computed["statuses"][1][0][0] == "Candidat"
