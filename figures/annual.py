@@ -7,7 +7,7 @@ only."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
@@ -165,13 +165,18 @@ def coverage(years):
             peer=OuterRef("pk"), kind=TrainingRecord.Kind.INITIAL, completed=True
         )
     )
-    aggregates = {"active": Count("pk"), "trained": Count("pk", filter=trained)}
+    # Each count filtered on its condition (a semi-join), united in one query: see
+    # queries.readiness_figures.
+    counts = [
+        queries.count_named("active", active),
+        queries.count_named("trained", active.filter(trained)),
+    ]
     for year in years:
         period = year_period(year)
         for kind in (SupportSession.Kind.SUPERVISION, SupportSession.Kind.COMMUNITY):
             attended = queries.attended(kind, period.start, period.end)
-            aggregates[f"{kind}_{year}"] = Count("pk", filter=attended)
-    figures = active.aggregate(**aggregates)
+            counts.append(queries.count_named(f"{kind}_{year}", active.filter(attended)))
+    figures = dict(counts[0].union(*counts[1:], all=True))
     rows = []
     for label, key in [
         (_("Initial training completed"), "trained"),

@@ -6,12 +6,14 @@ count: their delays come from the de-identified fields kept at purge time, the o
 their timestamps, through one Coalesce expression that serves both.
 """
 
+from collections import Counter
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection
 from django.db.models import (
     Aggregate,
+    CharField,
     Count,
     Exists,
     F,
@@ -20,7 +22,6 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Q,
-    Subquery,
     Sum,
     Value,
 )
@@ -253,6 +254,57 @@ def attended(kind, since, until=None):
     return Exists(sessions)
 
 
+def readiness_figures(active, period, supervision_since):
+    """How many of the `active` peers there are, and how many of them are trained, signed
+    the current charter, attended a supervision since `supervision_since` and a community
+    meeting in `period`: one count per condition, filtered on it, all in one query (UNION
+    ALL). Filtered on, an EXISTS is a semi-join the database runs once for all peers;
+    counted side by side in one aggregate, each would run for every peer, one by one."""
+    ready = active.with_readiness().annotate(
+        at_community=attended(SupportSession.Kind.COMMUNITY, period.start, period.end),
+        recently_supervised=attended(SupportSession.Kind.SUPERVISION, supervision_since),
+    )
+    conditions = {
+        "trained": "has_initial_training",
+        "charter": "has_current_charter",
+        "supervised": "recently_supervised",
+        "community": "at_community",
+    }
+    counts = [
+        count_named("active", active),
+        *(count_named(name, ready.filter(**{field: True})) for name, field in conditions.items()),
+    ]
+    return dict(counts[0].union(*counts[1:], all=True))
+
+
+def count_named(name, queryset):
+    """(name, number of rows of `queryset`), as a one-row query to unite with others."""
+    return (
+        queryset.annotate(figure=Value(name, output_field=CharField()))
+        .values("figure")
+        .annotate(count=Count("pk"))
+        .values_list("figure", "count")
+        .order_by()
+    )
+
+
+def load_figures(active, active_count):
+    """{number of requests in hand: number of active peers}, for the counts some peer has.
+    One grouped query over the accepted requests (a few per peer at most), where a count
+    per peer would run a subquery for each of the thousands of active peers."""
+    in_hand = (
+        SupportRequest.objects.filter(status=RequestStatus.ACCEPTED, assigned_peer__in=active)
+        .values("assigned_peer")
+        .annotate(count=Count("pk"))
+        .order_by()
+        .values_list("count", flat=True)
+    )
+    load = Counter(in_hand)
+    if active_count > load.total():
+        load[0] = active_count - load.total()
+    return dict(load)
+
+
 def pool_figures(period, site=None, today=None):
     """The peer pool at `site` (all sites when empty): statuses, the published peers (the
     directory) by profession, department and site, the active peers' readiness and load."""
@@ -283,33 +335,8 @@ def pool_figures(period, site=None, today=None):
             totals[name] = totals.get(name, 0) + group["count"]
         figures[f"by_{field}"] = totals
     supervision_since = today - timedelta(days=30 * settings.PEER_SUPERVISION_MONTHS)
-    figures["readiness"] = (
-        active.with_readiness()
-        .annotate(
-            at_community=attended(SupportSession.Kind.COMMUNITY, period.start, period.end),
-            recently_supervised=attended(SupportSession.Kind.SUPERVISION, supervision_since),
-        )
-        .aggregate(
-            active=Count("pk"),
-            trained=Count("pk", filter=Q(has_initial_training=True)),
-            charter=Count("pk", filter=Q(has_current_charter=True)),
-            supervised=Count("pk", filter=Q(recently_supervised=True)),
-            community=Count("pk", filter=Q(at_community=True)),
-        )
-    )
-    open_requests = (
-        SupportRequest.objects.filter(assigned_peer=OuterRef("pk"), status=RequestStatus.ACCEPTED)
-        .order_by()
-        .values("assigned_peer")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    figures["load"] = dict(
-        active.annotate(open_requests=Coalesce(Subquery(open_requests), Value(0)))
-        .values_list("open_requests")
-        .annotate(count=Count("pk"))
-        .order_by()
-    )
+    figures["readiness"] = readiness_figures(active, period, supervision_since)
+    figures["load"] = load_figures(active, figures["readiness"]["active"])
     figures["nominations"] = Nomination.objects.filter(
         state=Nomination.State.AWAITING_COORDINATORS
     ).count()

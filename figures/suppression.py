@@ -102,23 +102,44 @@ def bounds(cells, threshold):
 
 def attack(cells, lines, threshold, rounds=200):
     """Bound propagation over the sum constraints: each unknown is its line's total minus
-    the other members, within the others' bounds. Returns {key: (low, high)}."""
+    the other members, within the others' bounds. Returns {key: (low, high)}.
+
+    Every round tightens every line, in order, until a round changes nothing. A line whose
+    last tightening changed nothing, and none of whose cells changed since, would change
+    nothing again: it is skipped until one of its cells changes. The bounds, round after
+    round, are those of tightening every line (tests/figures/test_suppression.py compares
+    them); across sites, most lines are settled after a round or two."""
     known = bounds(cells, threshold)
+    lines_of = {}  # key -> the indexes of the lines holding it
+    for index, (total, members) in enumerate(lines):
+        for key in (total, *members):
+            lines_of.setdefault(key, []).append(index)
+    settled = set()
     for _round in range(rounds):
         changed = False
-        for total, members in lines:
-            changed |= tighten(known, total, members)
+        for index, (total, members) in enumerate(lines):
+            if index in settled:
+                continue
+            moved = tighten(known, total, members)
+            if not moved:
+                settled.add(index)
+                continue
+            changed = True
+            for key in moved:
+                settled.difference_update(lines_of[key])
         if not changed:
             break
     return known
 
 
 def tighten(known, total, members):
-    changed = False
+    """Tightens the bounds of one line's total and members; returns the keys it moved."""
+    moved = []
     low_sum = sum(known[key][0] for key in members)
     high_sum = sum(known[key][1] for key in members)
     new_total = (max(known[total][0], low_sum), min(known[total][1], high_sum))
-    changed |= new_total != known[total]
+    if new_total != known[total]:
+        moved.append(total)
     known[total] = new_total
     for key in members:
         others_low = low_sum - known[key][0]
@@ -129,8 +150,8 @@ def tighten(known, total, members):
             low_sum += low - known[key][0]
             high_sum += high - known[key][1]
             known[key] = (low, high)
-            changed = True
-    return changed
+            moved.append(key)
+    return moved
 
 
 def pinned_cells(cells, lines, threshold):

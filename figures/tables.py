@@ -2,7 +2,7 @@
 page, a CSV export and the printed report show comes from here and only from here."""
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.utils.formats import date_format, number_format
@@ -40,6 +40,19 @@ class Table:
     @property
     def body_and_total(self):
         return [*self.rows, self.total] if self.total else self.rows
+
+    def in_plain_text(self):
+        """The table with its title, headers, labels and note as plain strings of the
+        active language: lazy translations (the choices' labels) resolved once, for a cache
+        keyed by language, where each would otherwise be rebuilt on every read."""
+        return replace(
+            self,
+            title=str(self.title),
+            headers=[str(header) for header in self.headers],
+            rows=[(str(label), cells) for label, cells in self.rows],
+            total=(str(self.total[0]), self.total[1]) if self.total else None,
+            note=str(self.note),
+        )
 
 
 def threshold():

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from figures import annual, charts, queries
+from figures.cache import cached_annual, cached_operational, cached_tables
 from figures.forms import FiguresFilterForm
 from figures.periods import last_twelve_months
 from figures.tables import BOARD, COORDINATORS, csv_rows, dashboard_tables
@@ -23,6 +24,7 @@ from svsupport.lib.roles import (
     figures_scope,
     is_coordinator,
     scope_filter,
+    site_scope,
 )
 
 
@@ -31,7 +33,11 @@ def operational(user, site):
     if not is_coordinator(user):
         return None
     requests = SupportRequest.objects.in_scope_of(user, COORDINATOR)
-    return queries.operational_figures(site, requests.filter(site=site) if site else requests)
+    return cached_operational(
+        site_scope(user, COORDINATOR),
+        site,
+        lambda: queries.operational_figures(site, requests.filter(site=site) if site else requests),
+    )
 
 
 def chosen_figures(request):
@@ -54,7 +60,15 @@ def chosen_figures(request):
     # The trend ends with the chosen quarter, or with the current month: never a future one.
     trend_end = min(period.end - timedelta(days=1), timezone.localdate())
     reader = COORDINATORS if is_coordinator(request.user) else BOARD
-    published = dashboard_tables(period, site, last_twelve_months(trend_end), reader)
+    trend_period = last_twelve_months(trend_end)
+    published = cached_tables(
+        scope,
+        reader,
+        site,
+        period,
+        trend_period,
+        lambda: dashboard_tables(period, site, trend_period, reader),
+    )
     return form, period, site, published
 
 
@@ -76,6 +90,7 @@ def dashboard(request):
         "operational": operational(request.user, site),
         "query": request.GET.urlencode(),
         "threshold": settings.FIGURES_MIN_COUNT,
+        "cache_seconds": settings.FIGURES_CACHE_SECONDS,
     }
     return render(request, "figures/dashboard.html", context)
 
@@ -91,6 +106,7 @@ def report(request):
         "trend_chart": chart_of(tables["trend"]),
         "query": request.GET.urlencode(),
         "threshold": settings.FIGURES_MIN_COUNT,
+        "cache_seconds": settings.FIGURES_CACHE_SECONDS,
     }
     return render(request, "figures/report.html", context)
 
@@ -107,12 +123,16 @@ def export(request, table):
     return csv_response(f"figures-{table}-{period.slug}.csv", header, rows)
 
 
+def annual_tables(user, year):
+    return cached_annual(figures_scope(user), year, lambda: annual.annual_tables(year))
+
+
 @figures_required
 @require_GET
 def annual_report(request):
     """The printable annual report: a year beside the year before, suppressed."""
     year = annual.chosen_year(request.GET.get("year"))
-    tables = annual.annual_tables(year)
+    tables = annual_tables(request.user, year)
     context = {
         "year": year,
         "years": [year - 1, year],
@@ -121,6 +141,7 @@ def annual_report(request):
         "activity_chart": annual.chart_of(tables["annual_activity"]),
         "feedback_chart": annual.chart_of(tables["feedback_helped"]),
         "threshold": settings.FIGURES_MIN_COUNT,
+        "cache_seconds": settings.FIGURES_CACHE_SECONDS,
     }
     return render(request, "figures/annual.html", context)
 
@@ -130,7 +151,7 @@ def annual_report(request):
 def annual_export(request, table):
     """One table of the annual report as CSV, suppressed exactly as on the page."""
     year = annual.chosen_year(request.GET.get("year"))
-    tables = annual.annual_tables(year)
+    tables = annual_tables(request.user, year)
     if table not in tables:
         raise Http404
     header, rows = csv_rows(tables[table])

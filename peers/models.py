@@ -215,13 +215,14 @@ class PeerQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         since = today - timedelta(days=30 * settings.PEER_SUPERVISION_MONTHS)
         engaged = Q(status__in=ENGAGED_STATUSES)
+        # "No session attended since": the same as last_supervision missing or older, but
+        # a NOT EXISTS the database runs once for all peers (a hashed subplan), where the
+        # last_supervision subquery would run twice per peer.
+        attended_since = Attendance.objects.filter(peer=OuterRef("pk"), session__held_on__gte=since)
         return self.with_readiness(roll_out).filter(
             (engaged & Q(has_current_charter=False))
             | (Q(status__in=[Status.ACTIVE, Status.PAUSED]) & Q(has_initial_training=False))
-            | (
-                Q(status=Status.ACTIVE)
-                & (Q(last_supervision__isnull=True) | Q(last_supervision__lt=since))
-            )
+            | (Q(status=Status.ACTIVE) & ~Exists(attended_since))
             | Q(status=Status.PAUSED, paused_until__lt=today)
         )
 

@@ -407,6 +407,9 @@ PEER_LAPSES_BEFORE_PAUSE = env.int("PEER_LAPSES_BEFORE_PAUSE", default=3)
 # Programme figures: a count from 1 to FIGURES_MIN_COUNT - 1 is shown as "< N", and no median
 # or percentile is computed from fewer values.
 FIGURES_MIN_COUNT = env.int("FIGURES_MIN_COUNT", default=5)
+# The published tables are kept this many seconds in Django's cache, per reader's scope,
+# site, quarter and language (figures/cache.py); 0: computed on every page.
+FIGURES_CACHE_SECONDS = env.int("FIGURES_CACHE_SECONDS", default=60)
 
 # Evaluation: the anonymous feedback invitation lapses after this many days; a peer who says
 # they need support after a conversation is shown this contact (and the pathway's pages).

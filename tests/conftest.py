@@ -59,6 +59,13 @@ def users_by_role(alice, carol, quinn):
     return {"staff": carol, "peer": alice, "coordinator": quinn}
 
 
+@pytest.fixture(autouse=True)
+def _figures_computed_afresh(settings):
+    """The figures are computed on every page in tests, so that one test's figures never
+    stand for another's data; tests/figures/test_cache.py turns the cache on."""
+    settings.FIGURES_CACHE_SECONDS = 0
+
+
 def uses_transactions(request):
     marker = request.node.get_closest_marker("django_db")
     in_marker = bool(marker and marker.kwargs.get("transaction"))

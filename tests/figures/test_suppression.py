@@ -7,9 +7,11 @@ from figures.suppression import (
     SMALL,
     TOTAL,
     WITHHELD,
+    Cell,
     across_lines,
     across_values,
     attack,
+    bounds,
     column_parts,
     grid_lines,
     grid_parts,
@@ -18,6 +20,7 @@ from figures.suppression import (
     protect_column,
     protect_grid,
     share,
+    tighten,
 )
 
 
@@ -265,3 +268,42 @@ def test_two_sites_and_the_network_survive_exhaustive_search(sites):
     for key, possible in seen.items():
         assert len(possible) > 1, f"cell {key} of {sites} can only be {possible}"
     assert all(values[key] in possible for key, possible in seen.items())
+
+
+# The attack skips settled lines: the same bounds as tightening every line -------------
+
+
+def attack_every_line(cells, lines, threshold, rounds=200):
+    """The attack as first written: every line tightened in every round."""
+    known = bounds(cells, threshold)
+    for _round in range(rounds):
+        changed = False
+        for total, members in lines:
+            changed |= bool(tighten(known, total, members))
+        if not changed:
+            break
+    return known
+
+
+@st.composite
+def published_across_sites(draw):
+    """Site grids with their network, each cell shown, small, hidden or withheld at random
+    (the states protect() goes through, and more)."""
+    grids = draw(site_grids())
+    rows, columns = len(grids[0]), len(grids[0][0])
+    parts, lines = grid_parts(dict(enumerate(grids)), rows, columns)
+    values, keys = across_values(parts)
+    states = st.sampled_from([SHOWN, SHOWN, SMALL, HIDDEN, WITHHELD])
+    cells = {
+        key: Cell(state, value if state == SHOWN else None, 5)
+        for key, value in values.items()
+        for state in [draw(states)]
+    }
+    return cells, across_lines(parts, keys, lines)
+
+
+@settings(max_examples=200, deadline=None)
+@given(published_across_sites(), st.sampled_from([1, 2, 3, 200]))
+def test_skipping_settled_lines_gives_the_bounds_of_tightening_every_line(published, rounds):
+    cells, lines = published
+    assert attack(cells, lines, 5, rounds) == attack_every_line(cells, lines, 5, rounds)

@@ -4,7 +4,12 @@ import io
 import pytest
 from django.urls import reverse
 
+from organisation.models import RoleGrant
 from tests.figures.factories import make_quarter
+from tests.organisation.factories import site
+from tests.peers.factories import make_peer
+from tests.people import make_user
+from tests.support_requests.factories import make_request
 
 
 def test_the_board_sees_the_figures_but_not_the_operational_counts(client, bea, alice):
@@ -72,6 +77,30 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
     make_quarter(dan, alice.peer_profile)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(reverse("figures:dashboard"), {"period": "2025-Q1"})
+
+
+def test_the_board_and_a_site_coordinator_run_a_fixed_number_of_queries(
+    client, bea, dan, alice, django_assert_max_num_queries
+):
+    """The figures of every peer and every request come from grouped queries: more peers,
+    requests and sites add no query, for the board (the network) or a site's coordinator."""
+    oncopole = site("Oncopole")
+    pia = make_user("pia")
+    RoleGrant.objects.create(user=pia, role=RoleGrant.Role.COORDINATOR, site=oncopole)
+    counted = {}
+    for reader in (bea, pia):
+        client.force_login(reader)
+        with django_assert_max_num_queries(34) as small:
+            client.get(reverse("figures:dashboard"), {"period": "2025-Q1"})
+        counted[reader] = len(small.captured_queries)
+    make_quarter(dan, alice.peer_profile)
+    for name in ("bruno", "eve"):
+        peer = make_peer(make_user(name), site=site("Purpan"))
+        make_request(dan, site=oncopole, assigned_to=peer)
+    for reader in (bea, pia):
+        client.force_login(reader)
+        with django_assert_max_num_queries(counted[reader]):
+            client.get(reverse("figures:dashboard"), {"period": "2025-Q1"})
 
 
 def export_rows(client, table, **headers):
