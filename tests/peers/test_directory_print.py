@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from organisation.models import StaffProfile
-from tests.organisation.factories import department, site
+from tests.organisation.factories import site
 from tests.peers.factories import make_peer
 from tests.people import make_user
 
