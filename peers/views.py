@@ -78,7 +78,8 @@ def where_published(units, published, field):
 
 
 def directory_filter(request):
-    published = PeerSupporter.objects.published()
+    # The directory's rule without the readiness annotations: no card shows them.
+    published = PeerSupporter.objects.listed().select_related("department", "site")
     # Only the departments and sites where a published peer works: no empty choice.
     form = DirectoryFilterForm(
         opening_filters(request),
@@ -121,7 +122,7 @@ def directory_print(request):
     (?site=CODE&department=CODE), with a QR code to the same list online. Without a choice,
     the reader's own site (their staff profile) when known, else the choice form alone:
     never the whole network at once. An unknown code answers 400 with the form."""
-    published = PeerSupporter.objects.published()
+    published = PeerSupporter.objects.listed()
     form = PrintChoiceForm(
         print_choice(request),
         departments=where_published(Department.objects, published, "department"),
