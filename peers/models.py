@@ -171,20 +171,6 @@ def current_charter_id_subquery():
     return models.Subquery(versions.order_by("-number").values("pk")[:1])
 
 
-def completed_initial_training():
-    """True for a peer (the outer query's row) with a completed initial training."""
-    return Exists(
-        TrainingRecord.objects.filter(
-            peer=OuterRef("pk"), kind=TrainingRecord.Kind.INITIAL, completed=True
-        )
-    )
-
-
-def signed_charter(charter_ids):
-    """True for a peer (the outer query's row) who signed one of these charter versions."""
-    return Exists(CharterSignature.objects.filter(peer=OuterRef("pk"), charter_id__in=charter_ids))
-
-
 def directory_rule(roll_out):
     """Who is in the directory: active, initial training completed, a charter signature
     that counts (CharterRollOut). "pk IN (subquery)" so that PostgreSQL hashes each list
@@ -207,8 +193,16 @@ class PeerQuerySet(models.QuerySet):
         the one that reads the charter versions (unless `roll_out` is given)."""
         roll_out = roll_out or charter_roll_out()
         return self.select_related("department", "site").annotate(
-            has_valid_charter=signed_charter(roll_out.counting_ids()),
-            has_initial_training=completed_initial_training(),
+            has_valid_charter=Exists(
+                CharterSignature.objects.filter(
+                    peer=OuterRef("pk"), charter_id__in=roll_out.counting_ids()
+                )
+            ),
+            has_initial_training=Exists(
+                TrainingRecord.objects.filter(
+                    peer=OuterRef("pk"), kind=TrainingRecord.Kind.INITIAL, completed=True
+                )
+            ),
             has_current_charter=Exists(
                 CharterSignature.objects.filter(
                     peer=OuterRef("pk"), charter_id=current_charter_id_subquery()
