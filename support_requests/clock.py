@@ -16,9 +16,13 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from support_requests import availability
+from support_requests import availability, matching
 from support_requests.models import CheckIn, FollowUp, Invitation, Offer, Status, SupportRequest
-from support_requests.services import invitation_erase, offer_to_next_peer, request_purge
+from support_requests.services import (
+    invitation_erase,
+    offer_batch_to_next_peers,
+    request_purge,
+)
 from svsupport.lib import jobs, mail
 from svsupport.lib.mail import Kind, notify
 from svsupport.lib.roles import coordinator_users
@@ -26,6 +30,8 @@ from svsupport.lib.roles import coordinator_users
 logger = logging.getLogger(__name__)
 
 BATCH = 100
+# Lapsed offers are handled in larger batches: one matching pool serves each.
+LAPSE_BATCH = 1000
 
 
 @dataclass
@@ -88,34 +94,30 @@ def tick(now=None):
 
 
 def lapse_offers(now):
-    """An offer unanswered past its window passes to the next peer (or to dispatch)."""
+    """Offers unanswered past their window pass to the next peer (or to dispatch), a batch
+    of requests at a time: the lapses are noted at once, then one matching pool serves the
+    whole batch and keeps its loads as it offers (matching.Pool)."""
     count = 0
     while True:
         with transaction.atomic():
+            # The clocks take their batches in turn: each pool then sees the offers the
+            # previous batch made, and no peer is offered more than their cap.
+            jobs.exclusive("lapse_offers")
+            due = Offer.objects.filter(state=Offer.State.PENDING, expires_at__lte=now)
             requests = list(
-                # of=self: lock the requests only, not the joined offers.
-                SupportRequest.objects.select_for_update(skip_locked=True, of=("self",))
-                .filter(
-                    status=Status.OFFERED,
-                    offers__state=Offer.State.PENDING,
-                    offers__expires_at__lte=now,
-                )
-                .order_by("created_at")[:BATCH]
+                SupportRequest.objects.select_for_update(skip_locked=True)
+                .filter(status=Status.OFFERED, pk__in=due.values("support_request_id"))
+                .order_by("created_at")[:LAPSE_BATCH]
             )
-            for support_request in requests:
-                lapsed = list(
-                    support_request.offers.filter(
-                        state=Offer.State.PENDING, expires_at__lte=now
-                    ).select_related("peer")
-                )
-                for offer in lapsed:
-                    offer.state, offer.answered_at = Offer.State.LAPSED, now
-                    offer.save(update_fields=["state", "answered_at"])
-                    availability.note_lapse(offer.peer, now)
-                if lapsed:
-                    offer_to_next_peer(support_request, now=now)
-                    count += 1
-        if len(requests) < BATCH:
+            if requests:
+                lapsed = due.filter(support_request__in=requests)
+                peer_ids = list(lapsed.values_list("peer_id", flat=True))
+                lapsed.update(state=Offer.State.LAPSED, answered_at=now)
+                # A peer paused here passes on their other offers (none of this batch's).
+                availability.note_lapses(peer_ids, now)
+                offer_batch_to_next_peers(requests, now, matching.Pool(now))
+                count += len(requests)
+        if len(requests) < LAPSE_BATCH:
             return count
 
 

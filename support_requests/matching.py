@@ -57,17 +57,29 @@ class RequestFacts:
     department_id: int | None = None
 
     @classmethod
-    def of(cls, support_request):
+    def of(cls, support_request, asked=None, departments=None):
+        """`asked`: the peers offered the request already, when read for a whole batch;
+        `departments`: a cache of department records shared by a batch."""
+        if asked is None:
+            asked = set(support_request.offers.values_list("peer_id", flat=True))
         department = None
         if support_request.prefer_other_department:
-            department = support_request.requester_department_record()
+            department = department_of(support_request, {} if departments is None else departments)
+        # Records, not names: a merge moved the peers of "Chirurgie" to "Surgery" and the
+        # request's "Chirurgie" resolves to "Surgery" too, so aliases cannot slip by.
         return cls(
             support_request=support_request,
-            asked=set(support_request.offers.values_list("peer_id", flat=True)),
-            # Records, not names: a merge moved the peers of "Chirurgie" to "Surgery" and
-            # the request's "Chirurgie" resolves to "Surgery" too, so aliases cannot slip by.
+            asked=asked,
             department_id=department.pk if department else None,
         )
+
+
+def department_of(support_request, cache):
+    """The requester's department record (after merges), read once per department."""
+    value = support_request.requester_department or ""
+    if value not in cache:
+        cache[value] = support_request.requester_department_record()
+    return cache[value]
 
 
 def objections(facts, peer):

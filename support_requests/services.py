@@ -3,6 +3,8 @@ follow-ups and the purge. Every multi-step change runs in one transaction with t
 row locked, so two people acting at the same moment cannot both win; mail leaves on commit
 and carries a link only."""
 
+from collections import defaultdict
+from copy import copy
 from datetime import timedelta
 
 from auditlog.context import disable_auditlog
@@ -34,7 +36,8 @@ from support_requests.models import (
     SupportRequest,
     TeamSession,
 )
-from svsupport.lib.mail import Kind, forget_link, notify
+from svsupport.lib import audit
+from svsupport.lib.mail import Kind, forget_link, notify, notify_many
 from svsupport.lib.roles import coordinator_users
 
 
@@ -52,11 +55,12 @@ def candidate_peers(support_request, now=None):
     return [peers[candidate.pk] for candidate in ranked]
 
 
-def next_peer(support_request, now=None, pool=None):
+def next_peer(support_request, now=None, pool=None, facts=None):
     """The peer to offer the request to now (a matching.Candidate), or None. `pool`: the
-    clock's, shared by a batch of requests."""
+    clock's, shared by a batch of requests; `facts`: matching.RequestFacts read already."""
     now = now or timezone.now()
-    if support_request.chosen_peer_id and not support_request.offers.exists():
+    facts = facts or matching.RequestFacts.of(support_request)
+    if support_request.chosen_peer_id and not facts.asked:
         # The named peer, if they may be offered a request now (and are not the requester).
         chosen = PeerSupporter.objects.filter(pk=support_request.chosen_peer_id)
         requester_id = support_request.requester_id
@@ -66,7 +70,7 @@ def next_peer(support_request, now=None, pool=None):
         )
     if support_request.chosen_peer_id:
         return None  # the person asked for this peer only: the coordinators take over
-    return (pool or matching.Pool(now)).best_for(support_request)
+    return (pool or matching.Pool(now)).best_for(support_request, facts)
 
 
 # Creating and offering ------------------------------------------------------------------
@@ -121,57 +125,106 @@ def request_create(*, requester, submission_id, **values):
     return support_request
 
 
-def offer_to_next_peer(support_request, now=None, pool=None):
-    """Offers the request to the next matching peer, or sends it to the dispatch queue
-    after REQUEST_MAX_OFFERS offers or when nobody matches. Call with the row locked.
-    `pool`: the clock's matching.Pool for a batch, told of the offer made."""
-    now = now or timezone.now()
+DISPATCH_FIELDS = ["status", "dispatched_at", "dispatch_reason", "went_to_dispatch"]
+OFFER_FIELDS = ["status", "offers_count"]
+
+
+def prepare_next_step(support_request, now, pool=None, facts=None):
+    """Decides where the request goes now and sets its fields, writing nothing: returns an
+    unsaved Offer to the next matching peer (its `recipient_id`: the peer's user), or None
+    when the request goes to the dispatch queue (after REQUEST_MAX_OFFERS offers, or when
+    nobody matches). A `pool` is told of the offer."""
+    facts = facts or matching.RequestFacts.of(support_request)
     peer = None
-    if support_request.offers.count() < settings.REQUEST_MAX_OFFERS:
-        peer = next_peer(support_request, now, pool)
+    if len(facts.asked) < settings.REQUEST_MAX_OFFERS:
+        peer = next_peer(support_request, now, pool, facts)
     if peer is None:
         support_request.status = Status.DISPATCH
         support_request.dispatched_at = now
-        support_request.dispatch_reason = dispatch_reason(support_request)
+        support_request.dispatch_reason = dispatch_reason(support_request, facts.asked)
         support_request.went_to_dispatch = True
-        support_request.save(
-            update_fields=["status", "dispatched_at", "dispatch_reason", "went_to_dispatch"]
-        )
-        notify(
-            coordinator_users(support_request.site_id),
-            reverse("requests:dispatch"),
-            kind=Kind.DISPATCH,
-            deadline=support_request.contact_promise_due_at,
-        )
         return None
     if pool is not None:
         pool.took_offer(peer)
     minutes, on_call = availability.offer_window(peer)
-    offer = Offer.objects.create(
+    support_request.status = Status.OFFERED
+    support_request.offers_count = len(facts.asked) + 1
+    offer = Offer(
         support_request=support_request,
         peer_id=peer.pk,
         offered_at=now,
         expires_at=now + timedelta(minutes=minutes),
         on_call=on_call,
     )
-    support_request.status = Status.OFFERED
-    support_request.offers_count = support_request.offers.count()
-    support_request.save(update_fields=["status", "offers_count"])
-    notify(
-        get_user_model().objects.filter(pk=peer.user_id),
-        reverse("requests:detail", args=[support_request.pk]),
-        kind=Kind.OFFER,
-        deadline=offer.expires_at,
-    )
+    offer.recipient_id = peer.user_id
     return offer
 
 
-def dispatch_reason(support_request):
+def next_step_notice(support_request, offer, users):
+    """The e-mail of a step from prepare_next_step(), as mail.notify_many() takes it:
+    the peer offered the request, or the coordinators of its site. `users`: {id: user}."""
+    if offer is None:
+        return (
+            coordinator_users(support_request.site_id),
+            reverse("requests:dispatch"),
+            Kind.DISPATCH,
+            support_request.contact_promise_due_at,
+        )
+    return (
+        [users[offer.recipient_id]],
+        reverse("requests:detail", args=[support_request.pk]),
+        Kind.OFFER,
+        offer.expires_at,
+    )
+
+
+def offer_to_next_peer(support_request, now=None, pool=None):
+    """Offers the request to the next matching peer, or sends it to the dispatch queue
+    after REQUEST_MAX_OFFERS offers or when nobody matches. Call with the row locked.
+    `pool`: a matching.Pool shared by several requests, told of the offer made."""
+    offer = prepare_next_step(support_request, now or timezone.now(), pool)
+    if offer is None:
+        support_request.save(update_fields=DISPATCH_FIELDS)
+        users = {}
+    else:
+        offer.save()
+        support_request.save(update_fields=OFFER_FIELDS)
+        users = get_user_model().objects.in_bulk([offer.recipient_id])
+    notify_many([next_step_notice(support_request, offer, users)])
+    return offer
+
+
+def offer_batch_to_next_peers(requests, now, pool):
+    """offer_to_next_peer() for a batch of locked requests (the clock): the same decisions,
+    written in bulk (a few queries for the batch), with the audit entries django-auditlog
+    writes on save()."""
+    asked = defaultdict(set)
+    offered = Offer.objects.filter(support_request__in=requests)
+    for request_id, peer_id in offered.values_list("support_request_id", "peer_id"):
+        asked[request_id].add(peer_id)
+    departments = {}
+    before = {support_request.pk: copy(support_request) for support_request in requests}
+    steps = []
+    for support_request in requests:
+        facts = matching.RequestFacts.of(
+            support_request, asked=asked[support_request.pk], departments=departments
+        )
+        steps.append((support_request, prepare_next_step(support_request, now, pool, facts)))
+    offers = [offer for _request, offer in steps if offer is not None]
+    Offer.objects.bulk_create(offers)
+    audit.log_created(offers)
+    SupportRequest.objects.bulk_update(requests, sorted({*DISPATCH_FIELDS, *OFFER_FIELDS}))
+    audit.log_updated(requests, before)
+    users = get_user_model().objects.in_bulk([offer.recipient_id for offer in offers])
+    notify_many([next_step_notice(request, offer, users) for request, offer in steps])
+
+
+def dispatch_reason(support_request, asked):
     """Why no peer is offered the request now: the person asked for one peer only, or the
-    peers asked did not take it, or nobody matched at all."""
+    peers asked (`asked`) did not take it, or nobody matched at all."""
     if support_request.chosen_peer_id:
         return DispatchReason.CHOSEN_UNAVAILABLE
-    if support_request.offers.exists():
+    if asked:
         return DispatchReason.OFFERS_LAPSED
     return DispatchReason.NO_MATCH
 

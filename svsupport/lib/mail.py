@@ -222,15 +222,26 @@ def notify(recipients, path, kind=Kind.GENERIC, deadline=None):
     `path`: it names the kind of thing waiting and, when given, the deadline, in each
     recipient's language; after the commit, tries once to send them (see the module
     docstring)."""
-    users = {user.email: user for user in recipients if user.email}
-    if not users:
+    notify_many([(recipients, path, kind, deadline)])
+
+
+def notify_many(notices):
+    """notify() for several notices at once, each (recipients, path, kind, deadline): the
+    recipients' languages in one query, the e-mails in one INSERT (the clock's batches)."""
+    notices = [
+        ({user.email: user for user in recipients if user.email}, path, kind, deadline)
+        for recipients, path, kind, deadline in notices
+    ]
+    everyone = [user for users, *_rest in notices for user in users.values()]
+    if not everyone:
         return
-    languages = recipient_languages(list(users.values()))
+    languages = recipient_languages(everyone)
     rows = []
-    for address in sorted(users):
-        with translation.override(languages[address]):
-            subject, body = compose(kind, path, deadline)
-        rows.append(QueuedMail(recipient=address, subject=subject, body=body))
+    for users, path, kind, deadline in notices:
+        for address in sorted(users):
+            with translation.override(languages[address]):
+                subject, body = compose(kind, path, deadline)
+            rows.append(QueuedMail(recipient=address, subject=subject, body=body))
     rows = QueuedMail.objects.bulk_create(rows)
     if settings.MAIL_SEND_ON_COMMIT and _send_on_commit.get():
         pks = [row.pk for row in rows]

@@ -164,7 +164,7 @@ def test_a_peer_paused_after_unanswered_offers_resumes_in_one_click(
     settings.PEER_LAPSES_BEFORE_PAUSE = 2
     for _ in range(2):
         with transaction.atomic():
-            availability.note_lapse(alice.peer_profile, timezone.now())
+            availability.note_lapses([alice.peer_profile.pk], timezone.now())
     enter(alice, language)
     page.goto(f"{live_server.url}/peers/me/")
     expect(page.get_by_role("heading", level=2).first).to_have_text(

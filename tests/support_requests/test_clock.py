@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 import pytest
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -62,6 +64,24 @@ def test_a_lapsed_offer_passes_to_the_next_peer_then_to_dispatch(
     assert support_request.offers.count() == 3
     assert mail.outbox[-1].to == ["quinn@hospital.example"]
     assert "/requests/dispatch/" in mail.outbox[-1].body
+
+
+def test_the_clocks_batch_writes_the_audit_entries_a_save_would(carol, pool):
+    """The clock writes offers and requests in bulk; the trail still shows them."""
+    support_request = create(carol)
+    tick(later(121))
+    second = support_request.pending_offer()
+    offer_type = ContentType.objects.get_for_model(Offer)
+    created = LogEntry.objects.get(content_type=offer_type, object_pk=str(second.pk))
+    assert created.action == LogEntry.Action.CREATE
+    assert created.changes_dict["peer"][1] == str(second.peer_id)
+    request_type = ContentType.objects.get_for_model(SupportRequest)
+    updates = LogEntry.objects.filter(
+        content_type=request_type,
+        object_pk=str(support_request.pk),
+        action=LogEntry.Action.UPDATE,
+    )
+    assert any(entry.changes_dict.get("offers_count") == ["1", "2"] for entry in updates)
 
 
 def test_the_clock_is_idempotent(carol, pool):
