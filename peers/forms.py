@@ -26,6 +26,7 @@ from svsupport.lib.forms import (
     DateField,
     DateInput,
     DateTimeField,
+    LongSelect,
     past_or_today,
 )
 from svsupport.lib.roles import ALL_SITES, scope_filter
@@ -60,6 +61,7 @@ class DirectoryFilterForm(CleanTextMixin, forms.Form):
         to_field_name="code",
         required=False,
         empty_label=_("Any"),
+        widget=LongSelect,
     )
     site = forms.ModelChoiceField(
         label=_("Site"),
@@ -90,6 +92,46 @@ class DirectoryFilterForm(CleanTextMixin, forms.Form):
                 peers = peers.filter(**{field: data[field]})
         if data["language"]:
             peers = peers.filter(languages__code=data["language"])
+        return peers
+
+
+class PrintChoiceForm(forms.Form):
+    """Which list to print: the published peers of one site, one department, or one
+    department of one site. An A4 sheet for a notice board, never the whole network."""
+
+    site = forms.ModelChoiceField(
+        label=_("Site"),
+        queryset=Site.objects.none(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Any"),
+    )
+    department = forms.ModelChoiceField(
+        label=_("Department"),
+        queryset=Department.objects.none(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Any"),
+        widget=LongSelect,
+    )
+
+    def __init__(self, data, *, departments, sites):
+        super().__init__(data)
+        self.fields["department"].queryset = departments
+        self.fields["site"].queryset = sites
+
+    @property
+    def chosen(self):
+        """True once a valid site or department is chosen."""
+        return self.is_valid() and bool(
+            self.cleaned_data["site"] or self.cleaned_data["department"]
+        )
+
+    def filter(self, peers):
+        data = self.cleaned_data
+        for field in ["site", "department"]:
+            if data[field]:
+                peers = peers.filter(**{field: data[field]})
         return peers
 
 

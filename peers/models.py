@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.encoding import force_str
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +53,30 @@ class Status(models.TextChoices):
 
 
 ENGAGED_STATUSES = [Status.ACTIVE, Status.PAUSED, Status.IN_TRAINING]
+
+
+def choice_display(choices):
+    """A get_FOO_display() method for `choices` that maps labels once: Django's own rebuilds
+    a dict of every choice at each call (a tenth of a millisecond), which lists and exports
+    of thousands of peers felt. Same result: the label in the active language, or the value
+    itself when it is not a choice."""
+    labels = dict(choices.choices)
+
+    def display(value):
+        return force_str(labels.get(value, value), strings_only=True)
+
+    return display
+
+
+profession_label = choice_display(Profession)
+status_label = choice_display(Status)
+language_label = choice_display(SpokenLanguage)
+
+
+def translated_labels(choices):
+    """{value: label} translated into the active language once, for a list of thousands of
+    rows (an export, a printed sheet) that would otherwise translate each cell."""
+    return {value: str(label) for value, label in choices.choices}
 
 
 class RequestedBy(models.TextChoices):
@@ -183,10 +208,14 @@ class PeerQuerySet(models.QuerySet):
                     peer=OuterRef("pk"), charter_id=current_charter_id_subquery()
                 )
             ),
+            # The latest date as MAX() over the peer's attendances: with ORDER BY ... LIMIT 1
+            # PostgreSQL walked the sessions from the newest for each peer.
             last_supervision=models.Subquery(
                 Attendance.objects.filter(peer=OuterRef("pk"))
-                .order_by("-session__held_on")
-                .values("session__held_on")[:1]
+                .order_by()
+                .values("peer")
+                .annotate(last=models.Max("session__held_on"))
+                .values("last")
             ),
         )
 
@@ -199,7 +228,7 @@ class PeerQuerySet(models.QuerySet):
 
     def listed(self, roll_out=None):
         """The same peers as published(), without its annotations: for matching, which
-        ranks thousands of peers and reads none of them."""
+        ranks thousands of peers, and the directory's pages, which read none of them."""
         return self.filter(directory_rule(roll_out or charter_roll_out()))
 
     def engaged(self):
@@ -214,15 +243,19 @@ class PeerQuerySet(models.QuerySet):
         """Peers a coordinator should look at, by the rules in attention_reasons()."""
         today = today or timezone.localdate()
         since = today - timedelta(days=30 * settings.PEER_SUPERVISION_MONTHS)
+        roll_out = roll_out or charter_roll_out()
         engaged = Q(status__in=ENGAGED_STATUSES)
-        # "No session attended since": the same as last_supervision missing or older, but
-        # a NOT EXISTS the database runs once for all peers (a hashed subplan), where the
-        # last_supervision subquery would run twice per peer.
-        attended_since = Attendance.objects.filter(peer=OuterRef("pk"), session__held_on__gte=since)
+        # The annotations' conditions written against uncorrelated subqueries, not as
+        # filters on the annotations: PostgreSQL then reads each table once into a hash
+        # instead of running every subquery, the last supervision's sort included, for each
+        # peer of the network ("no supervision since" is "last one before, or none").
+        signed_current = CharterSignature.objects.filter(charter=roll_out.current)
+        trained = TrainingRecord.objects.filter(kind=TrainingRecord.Kind.INITIAL, completed=True)
+        supervised = Attendance.objects.filter(session__held_on__gte=since)
         return self.with_readiness(roll_out).filter(
-            (engaged & Q(has_current_charter=False))
-            | (Q(status__in=[Status.ACTIVE, Status.PAUSED]) & Q(has_initial_training=False))
-            | (Q(status=Status.ACTIVE) & ~Exists(attended_since))
+            (engaged & ~Q(pk__in=signed_current.values("peer_id")))
+            | (Q(status__in=[Status.ACTIVE, Status.PAUSED]) & ~Q(pk__in=trained.values("peer_id")))
+            | (Q(status=Status.ACTIVE) & ~Q(pk__in=supervised.values("peer_id")))
             | Q(status=Status.PAUSED, paused_until__lt=today)
         )
 
@@ -309,6 +342,13 @@ class PeerSupporter(models.Model):
         # can never drift from the name shown.
         self.search_name = fold(self.display_name)
         super().save(*args, **kwargs)
+
+    # Every list of peers shows these: labels mapped once (choice_display).
+    def get_profession_display(self):
+        return profession_label(self.profession)
+
+    def get_status_display(self):
+        return status_label(self.status)
 
     @property
     def language_codes(self):
@@ -424,6 +464,9 @@ class PeerLanguage(models.Model):
 
     def __str__(self):
         return self.get_code_display()
+
+    def get_code_display(self):
+        return language_label(self.code)
 
 
 class StatusChange(models.Model):

@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
@@ -24,26 +26,26 @@ from peers.forms import (
     OwnProfileForm,
     PauseForm,
     PeerForm,
+    PrintChoiceForm,
     SelfStatusForm,
     SupportSessionForm,
     TimeAwayForm,
     TrainingBatchForm,
     WeeklyAvailabilityForm,
 )
-from peers.lib import audit_history, directory_qr_svg
+from peers.lib import ListLabels, audit_history, directory_qr_svg, language_codes
 from peers.models import (
     Nomination,
     OnCallShift,
     PeerSupporter,
     RequestedBy,
-    SpokenLanguage,
     Status,
     StatusChangeRefused,
     charter_roll_out,
     current_charter,
 )
 from support_requests import availability
-from svsupport.lib.csv_export import csv_response
+from svsupport.lib.csv_export import csv_streaming_response
 from svsupport.lib.roles import COORDINATOR, coordinator_required, site_scope
 
 DIRECTORY_PAGE_SIZE = 24
@@ -63,15 +65,26 @@ def opening_filters(request):
     return data
 
 
+def where_published(units, published, field):
+    """The sites or departments (`units`) where at least one `published` peer works, in
+    name order. A LIMIT 1 subquery per unit stops at its first published peer; with EXISTS
+    the planner read every published peer for each site."""
+    first_peer = published.filter(**{field: OuterRef("pk")}).order_by().values("pk")[:1]
+    return (
+        units.alias(first_peer=Subquery(first_peer))
+        .filter(first_peer__isnull=False)
+        .in_name_order()
+    )
+
+
 def directory_filter(request):
-    published = PeerSupporter.objects.published()
+    # The directory's rule without the readiness annotations: no card shows them.
+    published = PeerSupporter.objects.listed().select_related("department", "site")
     # Only the departments and sites where a published peer works: no empty choice.
     form = DirectoryFilterForm(
         opening_filters(request),
-        departments=Department.objects.filter(
-            pk__in=published.values("department")
-        ).in_name_order(),
-        sites=Site.objects.filter(pk__in=published.values("site")).in_name_order(),
+        departments=where_published(Department.objects, published, "department"),
+        sites=where_published(Site.objects, published, "site"),
     )
     peers = form.filter(published) if form.is_bound else published
     return form, peers.prefetch_related("languages").order_by("search_name", "pk")
@@ -83,7 +96,12 @@ def directory(request):
     page = Paginator(peers, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     query = form.data.copy() if form.is_bound else request.GET.copy()
     query.pop("page", None)
-    site = form.cleaned_data.get("site") if form.is_valid() else None
+    chosen = form.cleaned_data if form.is_valid() else {}
+    site, department = chosen.get("site"), chosen.get("department")
+    # The printed sheet of what the reader is looking at: this site and/or this department.
+    print_query = {"site": site.code} if site else {}
+    if department:
+        print_query = {"site": site.code if site else "", "department": department.code}
     return render(
         request,
         "peers/directory.html",
@@ -93,23 +111,72 @@ def directory(request):
             "filtered": bool(request.GET),
             "query": query.urlencode(),
             "site": site,
+            "print_query": urlencode(print_query),
         },
     )
 
 
 @require_GET
 def directory_print(request):
-    """The A4 list for notice boards: one site's peers (?site=CODE, the reader's own by
-    default; "?site=" for every site), with a QR code to that site's directory."""
-    form, peers = directory_filter(request)
-    site = form.cleaned_data.get("site") if form.is_valid() else None
-    target = reverse("peers:directory") + (f"?site={site.code}" if site else "?site=")
-    link = request.build_absolute_uri(target)
-    return render(
-        request,
-        "peers/directory_print.html",
-        {"peers": peers, "qr_svg": directory_qr_svg(link), "link": link, "site": site},
+    """The A4 list for a notice board: the published peers of one site and/or one department
+    (?site=CODE&department=CODE), with a QR code to the same list online. Without a choice,
+    the reader's own site (their staff profile) when known, else the choice form alone:
+    never the whole network at once. An unknown code answers 400 with the form."""
+    published = PeerSupporter.objects.listed()
+    form = PrintChoiceForm(
+        print_choice(request),
+        departments=where_published(Department.objects, published, "department"),
+        sites=where_published(Site.objects, published, "site"),
     )
+    context = {"form": form, "chosen": form.chosen}
+    if form.chosen:
+        site, department = form.cleaned_data["site"], form.cleaned_data["department"]
+        # "site=" when only a department is chosen: the directory would open on the reader's site.
+        query = {"site": site.code if site else ""} | (
+            {"department": department.code} if department else {}
+        )
+        link = request.build_absolute_uri(reverse("peers:directory") + "?" + urlencode(query))
+        context |= {
+            "site": site,
+            "department": department,
+            "rows": printed_rows(form.filter(published)),
+            "link": link,
+            "qr_svg": directory_qr_svg(link),
+        }
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "peers/directory_print.html", context, status=status)
+
+
+def print_choice(request):
+    """The sheet asked for, else the reader's own site (None when unknown: the form asks)."""
+    if "site" in request.GET or "department" in request.GET:
+        return request.GET
+    site, _department = staff_site_and_department(request.user)
+    return {"site": site.code} if site else None
+
+
+def printed_rows(peers):
+    """The printed sheet's rows, read as plain values with every label translated once."""
+    labels = ListLabels()
+    peers = peers.annotate(language_list=language_codes()).order_by("search_name", "pk")
+    return [
+        {
+            "name": peer["display_name"],
+            "profession": labels.profession(peer["profession"]),
+            "department": labels.departments.get(peer["department_id"], ""),
+            "site": labels.sites.get(peer["site_id"], ""),
+            "extension": peer["phone_extension"],
+            "languages": labels.languages_of(peer["language_list"]),
+        }
+        for peer in peers.values(
+            "display_name",
+            "profession",
+            "department_id",
+            "site_id",
+            "phone_extension",
+            "language_list",
+        )
+    ]
 
 
 @require_http_methods(["GET", "POST"])
@@ -270,16 +337,16 @@ def manage(request):
     filter_form = ManageFilterForm(request.GET)
     roll_out = charter_roll_out()  # read once, for every list and count below
     mine = PeerSupporter.objects.in_scope_of(request.user)
-    peers = (
-        mine.needing_attention(roll_out=roll_out) if attention else mine.with_readiness(roll_out)
-    )
-    peers = filter_form.filter(peers).order_by("search_name", "pk")
-    page = Paginator(peers, MANAGE_PAGE_SIZE).get_page(request.GET.get("page"))
-    for peer in page:
-        peer.reasons = peer.attention_reasons(roll_out=roll_out)
+    needing_attention = mine.needing_attention(roll_out=roll_out)
+    listed = filter_form.filter(needing_attention if attention else mine)
+    page = Paginator(
+        listed.order_by("search_name", "pk").values_list("pk", flat=True), MANAGE_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    page.object_list = peers_with_reasons(mine, page.object_list, roll_out)
     query = request.GET.copy()
     query.pop("page", None)
     in_grace = roll_out.in_grace()
+    unfiltered = filter_form.is_valid() and not any(filter_form.cleaned_data.values())
     return render(
         request,
         "peers/manage.html",
@@ -287,7 +354,10 @@ def manage(request):
             "page": page,
             "filter_form": filter_form,
             "attention": attention,
-            "attention_count": mine.needing_attention(roll_out=roll_out).count(),
+            # Already counted by the paginator when the page lists exactly those peers.
+            "attention_count": page.paginator.count
+            if attention and unfiltered
+            else needing_attention.count(),
             "pending_nominations": Nomination.objects.visible_to_coordinator(request.user)
             .filter(state=Nomination.State.AWAITING_COORDINATORS)
             .count(),
@@ -297,6 +367,16 @@ def manage(request):
             "to_sign_count": mine.to_sign_current_charter(roll_out).count() if in_grace else 0,
         },
     )
+
+
+def peers_with_reasons(peers, pks, roll_out):
+    """The peers `pks` (one page's ids, a query run as a subquery) in name order, with their
+    readiness and the reasons they need attention: asked of the whole list ordered and cut
+    to a page, PostgreSQL computed the readiness of every peer of the network to show 50."""
+    page = list(peers.with_readiness(roll_out).filter(pk__in=pks).order_by("search_name", "pk"))
+    for peer in page:
+        peer.reasons = peer.attention_reasons(roll_out=roll_out)
+    return page
 
 
 @coordinator_required
@@ -488,6 +568,11 @@ def on_call_delete(request, pk):
     return redirect("peers:on_call_rota")
 
 
+EXPORT_FIELDS = [
+    "display_name", "user__username", "profession", "department_id", "site_id",
+    "language_list", "phone_extension", "work_email", "status", "paused_until", "joined_on",
+    "has_initial_training", "has_current_charter", "last_supervision",
+]  # fmt: skip
 EXPORT_COLUMNS = [
     _lazy("Name"), _lazy("Username"), _lazy("Profession"), _lazy("Department"), _lazy("Site"),
     _lazy("Languages"), _lazy("Phone extension"), _lazy("Work e-mail"), _lazy("Status"),
@@ -500,32 +585,37 @@ EXPORT_COLUMNS = [
 @require_GET
 def manage_export(request):
     """The registry as a spreadsheet, in the coordinator's language (svsupport.lib.csv_export
-    for the encoding, formulas and numbers)."""
+    for the encoding, formulas and numbers), streamed: a network's ten thousand peers are
+    read in chunks as the file is sent, as plain values with every label looked up once."""
     peers = (
         PeerSupporter.objects.in_scope_of(request.user)
         .with_readiness()
-        .select_related("user")
-        .prefetch_related("languages")
-        .order_by("search_name")
+        .annotate(language_list=language_codes())
+        .order_by("search_name", "pk")
+        .values(*EXPORT_FIELDS)
     )
+    rows = export_rows(peers.iterator(chunk_size=2000))
+    return csv_streaming_response("peer-supporters.csv", EXPORT_COLUMNS, rows)
+
+
+def export_rows(peers):
+    """One list of cells per peer (dicts of EXPORT_FIELDS), in the order of EXPORT_COLUMNS."""
+    labels = ListLabels()
     yes_no = {True: _("yes"), False: _("no")}
-    rows = [
-        [
-            peer.display_name,
-            peer.user.get_username(),
-            peer.get_profession_display(),
-            peer.department or "",
-            peer.site or "",
-            ", ".join(str(SpokenLanguage(code).label) for code in peer.language_codes),
-            peer.phone_extension,
-            peer.work_email,
-            peer.get_status_display(),
-            peer.paused_until,
-            peer.joined_on,
-            yes_no[peer.has_initial_training],
-            yes_no[peer.has_current_charter],
-            peer.last_supervision,
-        ]  # fmt: skip
-        for peer in peers
-    ]
-    return csv_response("peer-supporters.csv", EXPORT_COLUMNS, rows)
+    for peer in peers:
+        yield [
+            peer["display_name"],
+            peer["user__username"],
+            labels.profession(peer["profession"]),
+            labels.departments.get(peer["department_id"], ""),
+            labels.sites.get(peer["site_id"], ""),
+            labels.languages_of(peer["language_list"]),
+            peer["phone_extension"],
+            peer["work_email"],
+            labels.status(peer["status"]),
+            peer["paused_until"],
+            peer["joined_on"],
+            yes_no[peer["has_initial_training"]],
+            yes_no[peer["has_current_charter"]],
+            peer["last_supervision"],
+        ]

@@ -102,8 +102,18 @@ def test_staff_filter_the_directory_by_profession_and_language(
     page.goto(f"{live_server.url}/peers/")
     assert_accessible()
     screenshot("peers-directory-fr")
+    # Carol has no site on record: the sheet asks which list first, never the whole network.
     page.get_by_role("link", name="Liste imprimable").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Pairs aidants : liste imprimable")
+    expect(page.get_by_role("img", name="QR code vers l’annuaire en ligne")).to_have_count(0)
+    assert_accessible()
+    screenshot("peers-print-choice-fr")
+    page.get_by_label("Site").select_option(label="Oncopole")
+    page.get_by_label("Service").select_option(label="Oncology")
+    page.get_by_role("button", name="Afficher cette liste").press("Enter")
     expect(page.get_by_role("img", name="QR code vers l’annuaire en ligne")).to_be_visible()
+    expect(page.get_by_role("cell", name="Alice Martin")).to_be_visible()
+    expect(page.get_by_role("cell", name="Bob Bernard")).to_have_count(0)
     assert_accessible()
     screenshot("peers-print-fr")
 

@@ -19,6 +19,7 @@ from tests.peers.factories import make_peer
 from tests.people import make_user
 
 DIRECTORY = reverse("peers:directory")
+PRINT = reverse("peers:directory_print")
 
 
 def names(response):
@@ -154,9 +155,17 @@ def test_the_directory_runs_the_same_queries_for_10_or_10000_peers(
 
 def test_the_printable_list_carries_a_qr_code_to_the_directory(client, carol, alice):
     client.force_login(carol)
-    response = client.get(reverse("peers:directory_print"))
+    response = client.get(reverse("peers:directory_print"), {"site": "oncopole"})
     content = response.content.decode()
     assert 'src="data:image/svg+xml' in content
-    assert "http://testserver/peers/" in content
+    assert "http://testserver/peers/?site=oncopole" in content
     assert "Alice Martin" in content
     assert "print.css" in content
+
+
+def test_the_directory_links_to_the_sheet_of_what_it_shows(client, carol, alice):
+    client.force_login(carol)
+    content = client.get(DIRECTORY, {"site": "", "department": "oncology"}).content.decode()
+    assert f"{PRINT}?site=&amp;department=oncology" in content
+    content = client.get(DIRECTORY, {"site": "oncopole"}).content.decode()
+    assert f"{PRINT}?site=oncopole" in content

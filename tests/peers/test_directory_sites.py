@@ -45,7 +45,7 @@ def test_a_reader_without_a_site_sees_every_site(client, dan, world):
 def test_the_printable_list_and_the_poster_are_per_site(client, carol, world):
     client.force_login(carol)
     printed = client.get(reverse("peers:directory_print"), {"site": world["oncopole"].code})
-    assert [peer.user.username for peer in printed.context["peers"]] == ["nina"]
+    assert [row["name"] for row in printed.context["rows"]] == ["Nina"]
     assert "Oncopole" in printed.content.decode()
     poster = client.get(reverse("resources:poster"))
     assert poster.context["site"] == world["purpan"]

@@ -221,6 +221,46 @@ def test_the_list_runs_a_fixed_number_of_queries(client, quinn, django_assert_ma
     assert response.context["page"].paginator.num_pages == 2
 
 
+def test_the_list_of_peers_needing_attention_runs_a_fixed_number_of_queries(
+    client, quinn, django_assert_max_num_queries
+):
+    client.force_login(quinn)
+    make_peer(make_user("p0"), ready=False)
+    with django_assert_max_num_queries(13) as few:
+        client.get(MANAGE, {"attention": "1"})
+    for number in range(1, 60):
+        make_peer(make_user(f"p{number}"), ready=number % 2 == 0)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(MANAGE, {"attention": "1"})
+    assert response.context["attention_count"] == 31
+    assert len(response.context["page"].object_list) == 31
+
+
+def exported_rows(response):
+    """The rows of a streamed CSV export, read to the end."""
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(content)))
+
+
+def test_the_export_is_streamed_with_the_same_queries_for_few_or_many_peers(
+    client, quinn, django_assert_max_num_queries
+):
+    client.force_login(quinn)
+    make_peer(make_user("p0"), languages=["fr"])
+    # The rows are read while the response is sent: count the queries up to the last line.
+    with django_assert_max_num_queries(12) as few:
+        exported_rows(client.get(reverse("peers:manage_export")))
+    for number in range(1, 40):
+        make_peer(make_user(f"p{number}"), ready=number % 2 == 0, languages=["en", "fr"])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("peers:manage_export"))
+        rows = exported_rows(response)
+    assert response.streaming
+    assert len(rows) == 41
+    assert rows[1][rows[0].index("Languages")] == "French"
+    assert rows[2][rows[0].index("Languages")] == "English, French"
+
+
 def test_the_export_neutralises_spreadsheet_formulas(client, quinn, alice):
     peer = alice.peer_profile
     peer.display_name = '=HYPERLINK("http://evil.example")'
@@ -228,7 +268,7 @@ def test_the_export_neutralises_spreadsheet_formulas(client, quinn, alice):
     client.force_login(quinn)
     response = client.get(reverse("peers:manage_export"))
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = exported_rows(response)
     assert rows[0][0] == "Name"
     assert rows[1][0].startswith("'=HYPERLINK")
     assert rows[1][rows[0].index("Current charter signed")] == "yes"
@@ -238,9 +278,10 @@ def test_the_export_opens_in_a_spreadsheet_in_the_readers_language(client, quinn
     make_peer(make_user("ines", first_name="Inès"), display_name="Inès Moreau", languages=["fr"])
     client.force_login(quinn)
     response = client.get(reverse("peers:manage_export"), HTTP_ACCEPT_LANGUAGE="fr")
+    content = b"".join(response.streaming_content)
     # A byte-order mark first: without it Excel reads UTF-8 as Windows-1252 ("InÃ¨s").
-    assert response.content.startswith("\ufeff".encode())
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     header, ines = rows[0], rows[1]
     assert header[:3] == ["Nom", "Identifiant", "Métier"]
     assert ines[0] == "Inès Moreau"

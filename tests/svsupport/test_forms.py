@@ -1,13 +1,15 @@
-"""Shared form fields: dates stay within sensible years, in every form of the project."""
+"""Shared form fields: dates stay within sensible years, in every form of the project; the
+long select draws the same markup as Django's."""
 
 import importlib
 import inspect
 
 import pytest
 from django import forms
+from django.test.html import parse_html
 from django.urls import reverse
 
-from svsupport.lib.forms import DateField, DateTimeField
+from svsupport.lib.forms import DateField, DateTimeField, LongSelect
 from tests.support_requests.factories import make_request
 
 FORM_MODULES = ["peers.forms", "support_requests.forms", "resources.forms", "figures.forms",
@@ -54,3 +56,13 @@ def test_a_date_in_year_1_or_9999_is_a_field_error_not_a_500(
     support_request.refresh_from_db()
     assert support_request.first_contact_at is None
     assert not support_request.escalations.exists() and not support_request.meetings.exists()
+
+
+@pytest.mark.parametrize("value", ["b<", "", None, 3])
+def test_the_long_select_draws_what_djangos_select_draws(value):
+    choices = [("", "Any"), ("a", "A & b'\""), ("b<", "B"), (3, "x")]
+    attrs = {"id": "id_unit", "class": "form-select", "required": True}
+    ours = LongSelect(choices=choices).render("unit", value, attrs)
+    assert parse_html(ours) == parse_html(
+        forms.Select(choices=choices).render("unit", value, attrs)
+    )
