@@ -103,8 +103,11 @@ class Database:
     def __init__(self, url):
         parts = urllib.parse.urlsplit(url)
         self.name = parts.path.lstrip("/")
-        if "bench" not in self.name:
-            raise BenchError(f"refusing database {self.name!r}: its name must say bench")
+        # Plain names only: they go into SQL and command lines as they are.
+        if "bench" not in self.name or not re.fullmatch(r"[a-z0-9_]+", self.name):
+            raise BenchError(
+                f"refusing database {self.name!r}: its name must say bench (a-z, 0-9, _)"
+            )
         self.template = f"{self.name}_template"
         self.url = url
         self.template_url = urllib.parse.urlunsplit(parts._replace(path=f"/{self.template}"))
@@ -135,9 +138,16 @@ class Database:
         return self.psql(query, self.name)
 
     def ensure_template(self):
+        """Seeds the template unless it exists; returns how and when it was seeded (kept as
+        the database's comment)."""
         if self.exists(self.template):
-            print(f"== template {self.template} exists (drop it to seed again)")
-            return
+            comment = self.psql(
+                # The name is checked plain in __init__.
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database "  # noqa: S608
+                f"WHERE datname = '{self.template}'",
+                "postgres",
+            )
+            return comment or "seeded earlier"
         print(f"== seeding {self.template} (about two minutes)")
         started = time.monotonic()
         self.run("createdb", self.template)
@@ -148,7 +158,9 @@ class Database:
         except BaseException:
             self.run("dropdb", "--if-exists", self.template)  # half seeded: seed again next run
             raise
-        print(f"== seeded in {time.monotonic() - started:.0f} s")
+        seeded = f"seeded in {time.monotonic() - started:.0f} s on {utc_now()}"
+        self.psql(f"COMMENT ON DATABASE {self.template} IS '{seeded}'", "postgres")
+        return seeded
 
     def fresh_copy(self):
         """A copy of the template, with the migrations made since it was seeded."""
@@ -628,6 +640,10 @@ def table(rows):
     return "\n".join(lines)
 
 
+def utc_now():
+    return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+
+
 def load():
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
@@ -643,7 +659,8 @@ def run():
     database = Database(DATABASE_URL)
     load_start = load()
     print(f"== load average at start: {load_start} ({os.cpu_count()} cores, shared)")
-    database.ensure_template()
+    seeded = database.ensure_template()
+    print(f"== data: {database.template} {seeded} (drop it to seed again)")
     database.fresh_copy()
     values = busiest_site_and_department(database)
     peer_count = int(database.sql("SELECT count(*) FROM peers_peersupporter"))
@@ -663,10 +680,10 @@ def run():
             rows += measure()
     print("== the clock")
     rows += measure_tick(database)
-    now = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     report = "\n".join(
         [
-            f"svsupport benchmark, commit {commit()}, {now}",
+            f"svsupport benchmark, commit {commit()}, {utc_now()}",
+            f"data: {database.template} {seeded}, copied to {database.name} for this run",
             f"load average at start {load_start}, at end {load()} ({os.cpu_count()} cores, shared)",
             "",
             table(rows),
