@@ -285,7 +285,8 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 class FormFields(HTMLParser):
-    """The values a browser would send for the first POST form of a page, as shown."""
+    """The values a browser would send, as shown, for the POST form that posts to the page
+    itself (not the menu's sign-out or language forms)."""
 
     def __init__(self):
         super().__init__()
@@ -293,8 +294,8 @@ class FormFields(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "form" and attrs.get("method", "").lower() == "post":
-            self.in_form = True
+        if tag == "form":
+            self.in_form = attrs.get("method", "").lower() == "post" and not attrs.get("action")
         if not self.in_form or "name" not in attrs and tag != "option":
             return
         if tag == "input":
@@ -371,9 +372,6 @@ class Client:
 
     def cookie_header(self):
         return "; ".join(f"{cookie.name}={cookie.value}" for cookie in self.jar)
-
-    def session_cookie(self):
-        return next(c.value for c in self.jar if "csrf" not in c.name)
 
 
 @dataclass
