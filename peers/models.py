@@ -146,6 +146,19 @@ def current_charter_id_subquery():
     return models.Subquery(versions.order_by("-number").values("pk")[:1])
 
 
+def directory_rule(roll_out):
+    """Who is in the directory: active, initial training completed, a charter signature
+    that counts (CharterRollOut). "pk IN (subquery)" so that PostgreSQL hashes each list
+    once rather than probing it per peer."""
+    trained = TrainingRecord.objects.filter(kind=TrainingRecord.Kind.INITIAL, completed=True)
+    signed = CharterSignature.objects.filter(charter_id__in=roll_out.counting_ids())
+    return (
+        Q(status=Status.ACTIVE)
+        & Q(pk__in=trained.values("peer_id"))
+        & Q(pk__in=signed.values("peer_id"))
+    )
+
+
 class PeerQuerySet(models.QuerySet):
     def with_readiness(self, roll_out=None):
         """Annotates what the rules look at: initial training done, current charter signed,
@@ -178,11 +191,16 @@ class PeerQuerySet(models.QuerySet):
         )
 
     def published(self, roll_out=None):
-        """The directory: active, initial training completed, current charter signed (or,
-        during a roll-out's grace period, the previous one)."""
-        return self.with_readiness(roll_out).filter(
-            status=Status.ACTIVE, has_initial_training=True, has_valid_charter=True
-        )
+        """The directory, with what with_readiness() annotates: active, initial training
+        completed, current charter signed (or, during a roll-out's grace period, the
+        previous one)."""
+        roll_out = roll_out or charter_roll_out()
+        return self.with_readiness(roll_out).filter(directory_rule(roll_out))
+
+    def listed(self, roll_out=None):
+        """The same peers as published(), without its annotations: for matching, which
+        ranks thousands of peers and reads none of them."""
+        return self.filter(directory_rule(roll_out or charter_roll_out()))
 
     def engaged(self):
         """Peers in the programme: active, paused or in training."""

@@ -1,8 +1,10 @@
 """Who may be offered a request now, and what the requester may honestly expect: the rules
 of availability, the on-call rota and the peers' wellbeing, in one place.
 
-Every rule is a queryset expression (`offerable()` filters and annotates a PeerSupporter
-queryset), so that matching can run in SQL. Times are local (TIME_ZONE):
+The rules of time and rest are queryset expressions (`offerable()` filters and annotates a
+PeerSupporter queryset, in one query for thousands of peers); the open loads are counted
+apart (`open_loads()`, two grouped queries over the few open rows) and compared with each
+peer's limit by `has_room()`. Times are local (TIME_ZONE):
 
 - **within hours**: a weekly slot covers the moment, or the peer keeps no weekly pattern (no
   limit by the hour); never on a day of time away;
@@ -22,13 +24,12 @@ from django.conf import settings
 from django.db.models import (
     BooleanField,
     Count,
-    Exists,
     ExpressionWrapper,
-    OuterRef,
+    IntegerField,
     Q,
     Value,
 )
-from django.db.models.functions import Coalesce, Least
+from django.db.models.functions import Coalesce, Least, NullIf
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -50,40 +51,51 @@ ACCEPTED, PENDING = "accepted", "pending"
 
 
 def away_on(day):
-    return Exists(
-        TimeAway.objects.filter(peer=OuterRef("pk"), first_day__lte=day, last_day__gte=day)
-    )
+    """A condition on peers: a day of time away covers `day`."""
+    away = TimeAway.objects.filter(first_day__lte=day, last_day__gte=day)
+    return Q(pk__in=away.values("peer_id"))
+
+
+# Each condition below is "pk IN (an uncorrelated subquery)": PostgreSQL reads the subquery
+# once into a hash, where EXISTS(... peer = outer peer) under OR would run once per peer
+# (10,000 index probes per condition at network scale).
 
 
 def within_hours(now):
     """A condition on peers: a weekly slot covers `now` (or no pattern at all), not away."""
     moment = timezone.localtime(now)
     in_slot = AvailabilitySlot.objects.filter(
-        peer=OuterRef("pk"),
         weekday=moment.weekday(),
         starts_at__lte=moment.time(),
         ends_at__gt=moment.time(),
     )
-    any_slot = AvailabilitySlot.objects.filter(peer=OuterRef("pk"))
-    return (Exists(in_slot) | ~Exists(any_slot)) & ~away_on(moment.date())
+    keeps_a_pattern = AvailabilitySlot.objects.values("peer_id")
+    return (Q(pk__in=in_slot.values("peer_id")) | ~Q(pk__in=keeps_a_pattern)) & ~away_on(
+        moment.date()
+    )
 
 
 def on_call(now):
     """A condition on peers: on the rota at `now`, and not away that day."""
-    shift = OnCallShift.objects.filter(peer=OuterRef("pk"), starts_at__lte=now, ends_at__gt=now)
-    return Exists(shift) & ~away_on(timezone.localdate(now))
+    shift = OnCallShift.objects.filter(starts_at__lte=now, ends_at__gt=now)
+    return Q(pk__in=shift.values("peer_id")) & ~away_on(timezone.localdate(now))
 
 
-def with_open_load(peers):
-    """Annotates `open_load`: accepted requests plus offers waiting for the peer's answer."""
-    return peers.annotate(
-        open_load=Count(
-            "assigned_requests",
-            filter=Q(assigned_requests__status=ACCEPTED),
-            distinct=True,
-        )
-        + Count("offers", filter=Q(offers__state=PENDING), distinct=True)
-    )
+def open_loads(peer_ids=None):
+    """{peer id: open requests}: accepted requests plus offers waiting for the peer's
+    answer; a peer with none is absent. Two grouped counts over the open rows only (partial
+    indexes), never the peers' whole history. `peer_ids`: only these peers."""
+    from support_requests.models import Offer, SupportRequest
+
+    accepted = SupportRequest.objects.filter(status=ACCEPTED).values_list("assigned_peer_id")
+    pending = Offer.objects.filter(state=PENDING).values_list("peer_id")
+    loads = {}
+    for rows, peer_field in [(accepted, "assigned_peer_id"), (pending, "peer_id")]:
+        if peer_ids is not None:
+            rows = rows.filter(**{f"{peer_field}__in": peer_ids})
+        for peer_id, count in rows.order_by().annotate(n=Count("pk")).values_list(peer_field, "n"):
+            loads[peer_id] = loads.get(peer_id, 0) + count
+    return loads
 
 
 def caseload_cap(peer=None):
@@ -96,26 +108,33 @@ def caseload_cap(peer=None):
     return cap
 
 
-def has_room(now):
-    """A condition on peers annotated by with_open_load: under the cap, not resting."""
-    rested = Q(resting_until__isnull=True) | Q(resting_until__lte=now)
+def load_limit():
+    """An expression on peers: the open requests at which a peer takes no more (their own
+    lower choice counts; a peer's 0 is no choice, as in caseload_cap), or NULL: no cap."""
     cap = settings.PEER_MAX_OPEN_REQUESTS
     if not cap:
-        return rested
-    limit = Least(Coalesce("max_open_requests", Value(cap)), Value(cap))
-    return rested & Q(open_load__lt=limit)
+        return Value(None, output_field=IntegerField())
+    own = NullIf("max_open_requests", Value(0))
+    return Least(Coalesce(own, Value(cap)), Value(cap))
+
+
+def has_room(open_load, limit):
+    """Under the caseload limit (load_limit(); None: no cap)."""
+    return limit is None or open_load < limit
 
 
 def offerable(peers, now):
-    """The peers of `peers` who may receive an offer at `now`, annotated with `open_load`
-    and `in_hours` (False: only on call, so offered with the shorter window)."""
+    """The peers of `peers` who may receive an offer at `now` if they have room (has_room):
+    not resting, within their hours or on call; annotated with `in_hours` (False: only on
+    call, so offered with the shorter window) and `load_limit`."""
+    rested = Q(resting_until__isnull=True) | Q(resting_until__lte=now)
     return (
-        with_open_load(peers)
+        peers.filter(rested)
         .annotate(
             in_hours=ExpressionWrapper(within_hours(now), output_field=BooleanField()),
             is_on_call=ExpressionWrapper(on_call(now), output_field=BooleanField()),
+            load_limit=load_limit(),
         )
-        .filter(has_room(now))
         .filter(Q(in_hours=True) | Q(is_on_call=True))
     )
 
@@ -129,8 +148,7 @@ def offer_window(peer):
 
 def peer_load(peer):
     """(open requests, cap or None) for the peer's own page and inbox."""
-    load = with_open_load(PeerSupporter.objects.filter(pk=peer.pk)).values("open_load")
-    return load[0]["open_load"], caseload_cap(peer)
+    return open_loads([peer.pk]).get(peer.pk, 0), caseload_cap(peer)
 
 
 # Wellbeing -------------------------------------------------------------------------------

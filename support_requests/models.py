@@ -197,6 +197,13 @@ class SupportRequest(models.Model):
             # The site filter of the dispatch queue and of the figures.
             models.Index(fields=["site", "status", "created_at"], name="request_site_status_idx"),
             models.Index(fields=["site", "created_at"], name="request_site_created_idx"),
+            # A peer's open load (matching, inbox): their few accepted requests, not the
+            # history of every request they took.
+            models.Index(
+                fields=["assigned_peer"],
+                condition=Q(status="accepted"),
+                name="request_accepted_peer_idx",
+            ),
         ]
 
     def __str__(self):
@@ -294,7 +301,13 @@ class Offer(models.Model):
 
     class Meta:
         ordering = ["offered_at"]
-        indexes = [models.Index(fields=["state", "expires_at"], name="offer_clock_idx")]
+        indexes = [
+            models.Index(fields=["state", "expires_at"], name="offer_clock_idx"),
+            # A peer's offers waiting for an answer (open load, inbox).
+            models.Index(
+                fields=["peer"], condition=Q(state="pending"), name="offer_pending_peer_idx"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["support_request"],

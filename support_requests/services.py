@@ -18,7 +18,7 @@ from django.utils import timezone
 from evaluation.services import feedback_invite
 from peers.models import PeerSupporter
 from peers.models import Status as PeerStatus
-from support_requests import availability, site_matching
+from support_requests import availability, matching
 from support_requests.models import (
     OPEN_STATUSES,
     CheckIn,
@@ -46,63 +46,27 @@ class AlreadyTaken(Exception):
 
 
 def candidate_peers(support_request, now=None):
-    """Published peers who may receive this request, best first, by these rules:
-    never the requester; never a peer already asked (declined, lapsed, cancelled or passed
-    on by the requester); only peers who may be offered a request now (availability.py:
-    within their hours or on call, under their caseload cap, not resting), those within their
-    hours before those only on call; the site rule (`site_matching`: my site, another site,
-    either with my own site first); not in the requester's department when they asked so;
-    the preferred profession, then the preferred language, when possible; the fewest open
-    requests first."""
-    asked = support_request.offers.values("peer_id")
-    peers = availability.offerable(
-        PeerSupporter.objects.published()
-        .exclude(pk__in=asked)
-        .filter(site_matching.site_filter(support_request)),
-        now or timezone.now(),
-    ).annotate(other_site=site_matching.other_site(support_request))
-    if support_request.requester_id:
-        peers = peers.exclude(user_id=support_request.requester_id)
-    department = support_request.requester_department_record()
-    # Languages are read per peer below: fetched in one query, not one per peer.
-    candidates = list(peers.prefetch_related("languages").order_by("open_load", "pk"))
-    if support_request.prefer_other_department and department:
-        # Records, not names: a merge moved the peers of "Chirurgie" to "Surgery" and the
-        # request's "Chirurgie" resolves to "Surgery" too, so aliases cannot slip through.
-        candidates = [peer for peer in candidates if peer.department_id != department.pk]
-
-    def preference(peer):
-        same_profession = (
-            support_request.prefer_same_profession
-            and peer.profession == support_request.requester_profession
-        )
-        speaks = (
-            support_request.preferred_language
-            and support_request.preferred_language in peer.language_codes
-        )
-        return (
-            not peer.in_hours,
-            peer.other_site,
-            not same_profession,
-            not speaks,
-            peer.open_load,
-            peer.pk,
-        )
-
-    return sorted(candidates, key=preference)
+    """The published peers this request may go to, best first (the rules: matching.py)."""
+    ranked = matching.Pool(now or timezone.now()).ranked_for(support_request)
+    peers = PeerSupporter.objects.select_related("user").in_bulk([c.pk for c in ranked])
+    return [peers[candidate.pk] for candidate in ranked]
 
 
-def next_peer(support_request, now=None):
+def next_peer(support_request, now=None, pool=None):
+    """The peer to offer the request to now (a matching.Candidate), or None. `pool`: the
+    clock's, shared by a batch of requests."""
     now = now or timezone.now()
     if support_request.chosen_peer_id and not support_request.offers.exists():
-        chosen = PeerSupporter.objects.published().filter(pk=support_request.chosen_peer_id)
         # The named peer, if they may be offered a request now (and are not the requester).
-        chosen = availability.offerable(chosen, now)
-        return chosen.exclude(user_id=support_request.requester_id).first()
+        chosen = PeerSupporter.objects.filter(pk=support_request.chosen_peer_id)
+        requester_id = support_request.requester_id
+        return next(
+            (c for c in matching.Pool(now, chosen).candidates() if c.user_id != requester_id),
+            None,
+        )
     if support_request.chosen_peer_id:
         return None  # the person asked for this peer only: the coordinators take over
-    candidates = candidate_peers(support_request, now)
-    return candidates[0] if candidates else None
+    return (pool or matching.Pool(now)).best_for(support_request)
 
 
 # Creating and offering ------------------------------------------------------------------
@@ -157,13 +121,14 @@ def request_create(*, requester, submission_id, **values):
     return support_request
 
 
-def offer_to_next_peer(support_request, now=None):
+def offer_to_next_peer(support_request, now=None, pool=None):
     """Offers the request to the next matching peer, or sends it to the dispatch queue
-    after REQUEST_MAX_OFFERS offers or when nobody matches. Call with the row locked."""
+    after REQUEST_MAX_OFFERS offers or when nobody matches. Call with the row locked.
+    `pool`: the clock's matching.Pool for a batch, told of the offer made."""
     now = now or timezone.now()
     peer = None
     if support_request.offers.count() < settings.REQUEST_MAX_OFFERS:
-        peer = next_peer(support_request, now)
+        peer = next_peer(support_request, now, pool)
     if peer is None:
         support_request.status = Status.DISPATCH
         support_request.dispatched_at = now
@@ -179,10 +144,12 @@ def offer_to_next_peer(support_request, now=None):
             deadline=support_request.contact_promise_due_at,
         )
         return None
+    if pool is not None:
+        pool.took_offer(peer)
     minutes, on_call = availability.offer_window(peer)
     offer = Offer.objects.create(
         support_request=support_request,
-        peer=peer,
+        peer_id=peer.pk,
         offered_at=now,
         expires_at=now + timedelta(minutes=minutes),
         on_call=on_call,
@@ -191,7 +158,7 @@ def offer_to_next_peer(support_request, now=None):
     support_request.offers_count = support_request.offers.count()
     support_request.save(update_fields=["status", "offers_count"])
     notify(
-        [peer.user],
+        get_user_model().objects.filter(pk=peer.user_id),
         reverse("requests:detail", args=[support_request.pk]),
         kind=Kind.OFFER,
         deadline=offer.expires_at,
@@ -324,22 +291,13 @@ def offers_pass_on(*, peer, now=None):
 
 
 def assignment_warnings(support_request, peer):
-    """What the matching rules would say against this choice, for the coordinator."""
-    warnings = []
-    if support_request.requester_id and peer.user_id == support_request.requester_id:
-        warnings.append("requester")
-    department = support_request.requester_department_record()
-    if (
-        support_request.prefer_other_department
-        and department
-        and department.pk == peer.department_id
-    ):
-        warnings.append("same_department")
-    if support_request.offers.filter(peer=peer).exclude(state=Offer.State.PENDING).exists():
-        warnings.append("already_asked")
-    if not site_matching.site_allows(support_request, peer):
-        warnings.append("site_preference")
-    return warnings
+    """What the matching rules would say against this choice, for the coordinator. A peer
+    with an offer pending is not "already asked" here: the coordinator may confirm them."""
+    facts = matching.RequestFacts.of(support_request)
+    facts.asked = set(
+        support_request.offers.exclude(state=Offer.State.PENDING).values_list("peer_id", flat=True)
+    )
+    return matching.objections(facts, peer)
 
 
 # The peer's log -------------------------------------------------------------------------
