@@ -3,6 +3,7 @@
 # can (root, or sudo without a password); otherwise prints the one command to run and fails.
 #   bash scripts/system_packages.sh test    what `make test` needs (browser, gettext, ...)
 #   bash scripts/system_packages.sh image   what `make image-test` needs (podman, mmdebstrap)
+#   bash scripts/system_packages.sh bench   what `make bench` needs (wrk, the PostgreSQL client)
 #   bash scripts/system_packages.sh ci      all of it, plus what .ci/run itself uses
 # `make run` needs none of these.
 set -euo pipefail
@@ -12,14 +13,17 @@ set -euo pipefail
 TEST_PACKAGES=(chromium gettext libldap-dev libsasl2-dev gcc python3-dev slapd ldap-utils nodejs npm)
 IMAGE_PACKAGES=(podman buildah fuse-overlayfs uidmap slirp4netns mmdebstrap runc netavark aardvark-dns)
 CI_PACKAGES=(make curl python3-venv)
+# `make bench` only; CI does not run the benchmark, so `ci` leaves them out.
+BENCH_PACKAGES=(wrk postgresql-client)
 
 packages=()
 for group in "${@:-test}"; do
   case "$group" in
     test) packages+=("${TEST_PACKAGES[@]}") ;;
     image) packages+=("${IMAGE_PACKAGES[@]}") ;;
+    bench) packages+=("${BENCH_PACKAGES[@]}") ;;
     ci) packages+=("${TEST_PACKAGES[@]}" "${IMAGE_PACKAGES[@]}" "${CI_PACKAGES[@]}") ;;
-    *) echo "unknown group: $group (test, image or ci)" >&2; exit 2 ;;
+    *) echo "unknown group: $group (test, image, bench or ci)" >&2; exit 2 ;;
   esac
 done
 
