@@ -57,7 +57,9 @@ APP_ENV = {
     "HTTPS": "false",
     "REQUEST_RETENTION_DAYS": str(RETENTION_DAYS),
     "STATIC_ROOT": str(VAR / "bench-static"),
-    "EMAIL_URL": "consolemail://",
+    # E-mails are composed and queued as in production, then dropped: the clock is timed,
+    # not a mail server.
+    "EMAIL_URL": "dummymail://",
 }
 DEMO_PASSWORD = "demo"  # noqa: S105  (svsupport.lib.demo: the demo accounts' password)
 

@@ -234,9 +234,10 @@ LOGIN_REDIRECT_URL = "landing"
 LOGOUT_REDIRECT_URL = "login"
 
 # Idle timeout: the session lives SESSION_IDLE_MINUTES after the last request, because
-# every request saves it again. A shared ward computer must not stay logged in.
+# a session in use is saved again once a minute (svsupport.lib.middleware, rather than on
+# every request). A shared ward computer must not stay logged in.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True

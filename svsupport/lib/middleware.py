@@ -11,6 +11,7 @@ from django.db import InterfaceError, OperationalError
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from svsupport.lib.encryption import UndecryptableData
 from svsupport.lib.http import client_ip
@@ -77,7 +78,25 @@ class SessionMiddleware(BaseSessionMiddleware):
     def process_response(self, request, response):
         if getattr(request, DATABASE_FAILED, None) is not None:
             return response
+        refresh_idle_timeout(request)
         return super().process_response(request, response)
+
+
+# The session's own record of its last save, in seconds.
+REFRESHED_KEY = "_refreshed_at"
+REFRESH_SECONDS = 60
+
+
+def refresh_idle_timeout(request):
+    """The idle timeout (SESSION_COOKIE_AGE) counts from the last request, to the minute:
+    a session in use is saved again (and its expiry pushed back) at most once a minute,
+    rather than written on every page view."""
+    session = getattr(request, "session", None)
+    if session is None or not session.accessed or session.is_empty():
+        return
+    now = int(timezone.now().timestamp())
+    if now - session.get(REFRESHED_KEY, 0) >= REFRESH_SECONDS:
+        session[REFRESHED_KEY] = now
 
 
 def database_unavailable_response():

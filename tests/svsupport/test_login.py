@@ -133,3 +133,28 @@ def test_an_absurdly_long_username_is_a_plain_login_error(client, carol, usernam
     response = client.post(reverse("login"), {"username": username, "password": "x"})
     assert response.status_code == 200
     assert "Please enter a correct username and password" in response.content.decode()
+
+
+def test_a_session_in_use_is_written_at_most_once_a_minute(client, carol, monkeypatch):
+    """The idle timeout still counts from the last request (to the minute), without a
+    session write on every page view."""
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    log_in(client, "carol")
+    start = timezone.now()
+
+    def session_writes_at(seconds):
+        moment = start + timedelta(seconds=seconds)
+        monkeypatch.setattr("django.utils.timezone.now", lambda: moment)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("home")).status_code == 200
+        return sum('UPDATE "django_session"' in q["sql"] for q in queries.captured_queries)
+
+    assert session_writes_at(90) == 1
+    assert session_writes_at(100) == 0
+    assert session_writes_at(149) == 0
+    assert session_writes_at(151) == 1
