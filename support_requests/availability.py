@@ -86,7 +86,8 @@ def on_call(now):
 def open_loads(peer_ids=None):
     """{peer id: open requests}: accepted requests plus offers waiting for the peer's
     answer; a peer with none is absent. Two grouped counts over the open rows only (partial
-    indexes), never the peers' whole history. `peer_ids`: only these peers."""
+    indexes), never the peers' whole history. `peer_ids`: only these peers (ids, or a
+    queryset of them)."""
     from support_requests.models import Offer, SupportRequest
 
     accepted = SupportRequest.objects.filter(status=ACCEPTED).values_list("assigned_peer_id")

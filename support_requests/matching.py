@@ -107,12 +107,11 @@ class Pool:
     def __init__(self, now, peers=None):
         self.groups = {}
         self.speakers_of = {}
-        peers = (PeerSupporter.objects.all() if peers is None else peers).listed()
-        rows = list(availability.offerable(peers, now).order_by().values_list(*PEER_FIELDS))
-        # A whole pool reads every load at once; a pool of a few peers (a chosen peer)
-        # only theirs.
-        few = [row[0] for row in rows] if len(rows) <= 100 else None
-        loads = availability.open_loads(few)
+        listed = (PeerSupporter.objects.all() if peers is None else peers).listed()
+        rows = list(availability.offerable(listed, now).order_by().values_list(*PEER_FIELDS))
+        # A whole pool reads every load at once; a narrower one (one site, a chosen peer)
+        # only the loads of its peers.
+        loads = availability.open_loads(None if peers is None else peers.values("pk"))
         for *values, limit in rows:
             load = loads.get(values[0], 0)
             if availability.has_room(load, limit):
@@ -199,3 +198,17 @@ class Pool:
         candidate.open_load += 1
         if availability.has_room(candidate.open_load, candidate.load_limit):
             bisect.insort(group, candidate, key=Candidate.order.fget)
+
+
+def best_peer(support_request, now, facts=None):
+    """The first peer by the ranking for one request, reading as few peers as it can: the
+    ranking puts peers within their hours before those on call, then the request's own site
+    first, so the best peer of the own site, when within their hours, is the best of all.
+    Only otherwise is every site read. (The clock's batches share one whole Pool.)"""
+    facts = facts or RequestFacts.of(support_request)
+    if support_request.site_id is not None:
+        own_site = PeerSupporter.objects.filter(site_id=support_request.site_id)
+        best = Pool(now, own_site).best_for(support_request, facts)
+        if best is not None and best.in_hours:
+            return best
+    return Pool(now).best_for(support_request, facts)

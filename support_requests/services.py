@@ -71,7 +71,9 @@ def next_peer(support_request, now=None, pool=None, facts=None):
         )
     if support_request.chosen_peer_id:
         return None  # the person asked for this peer only: the coordinators take over
-    return (pool or matching.Pool(now)).best_for(support_request, facts)
+    if pool is not None:
+        return pool.best_for(support_request, facts)
+    return matching.best_peer(support_request, now, facts)
 
 
 # Creating and offering ------------------------------------------------------------------

@@ -99,3 +99,30 @@ def test_without_an_answer_the_preference_is_either(client, carol, two_sites):
     client.force_login(carol)
     client.post(reverse("requests:new"), form_data(site=two_sites["oncopole"].pk))
     assert SupportRequest.objects.get(requester=carol).site_preference == SitePreference.EITHER
+
+
+def test_a_peer_within_hours_at_another_site_comes_before_the_own_sites_peer_on_call(
+    carol, two_sites
+):
+    """next_peer reads the own site first (matching.best_peer): its best peer only on call
+    must still lose to another site's peer within their hours."""
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    from peers.models import AvailabilitySlot, OnCallShift
+    from support_requests.services import next_peer
+
+    monday = timezone.localdate() + timedelta(days=7 - timezone.localdate().weekday())
+    night = timezone.make_aware(datetime.combine(monday, time(22)))
+    nina, yann = two_sites["nina"], two_sites["yann"]
+    for peer, hours in [(nina, (8, 17)), (yann, (20, 23))]:
+        AvailabilitySlot.objects.create(
+            peer=peer, weekday=0, starts_at=time(hours[0]), ends_at=time(hours[1])
+        )
+    OnCallShift.objects.create(
+        site=two_sites["oncopole"], peer=nina, starts_at=night, ends_at=night + timedelta(hours=8)
+    )
+    request = ask(carol, two_sites, SitePreference.EITHER)
+    assert next_peer(request, night).pk == yann.pk
+    assert names(candidate_peers(request, night)) == ["yann", "nina"]
