@@ -11,7 +11,9 @@ set -euo pipefail
 # Test servers and tools. Add a package here, in its group, and every entry point follows.
 # The sign-in tests build python-ldap (no wheels) and start slapd and the npm oidc-provider.
 TEST_PACKAGES=(chromium gettext libldap-dev libsasl2-dev gcc python3-dev slapd ldap-utils nodejs npm)
-IMAGE_PACKAGES=(podman buildah fuse-overlayfs uidmap slirp4netns mmdebstrap runc netavark aardvark-dns)
+# netavark (podman's network stack) runs iptables, which --no-install-recommends leaves out.
+IMAGE_PACKAGES=(podman buildah fuse-overlayfs uidmap slirp4netns mmdebstrap runc netavark aardvark-dns
+                iptables)
 CI_PACKAGES=(make curl python3-venv)
 # `make bench` only; CI does not run the benchmark, so `ci` leaves them out.
 BENCH_PACKAGES=(wrk postgresql-client)
